@@ -1,0 +1,64 @@
+"""The `party-reports` command: ``parse FILE`` prints a report as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .api import parse
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 2."""
+
+
+def read_text(name: str) -> str:
+    """The UTF-8 text of file `name` (``-`` for standard input), or a one-line error."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{name}: is a directory, expected a text file") from None
+    except OSError as exc:
+        raise CliError(f"{name}: cannot read ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        label = "standard input" if name == "-" else name
+        raise CliError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    report = parse(read_text(args.file))
+    out = report.model_dump_json(indent=2)
+    sys.stdout.write(out + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; subcommands register here."""
+    parser = argparse.ArgumentParser(prog="party-reports", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_parse = sub.add_parser("parse", help="print the report of one article as JSON")
+    p_parse.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    p_parse.set_defaults(func=_cmd_parse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.func(args)
+    except CliError as exc:
+        print(f"party-reports: {exc}", file=sys.stderr)
+        return 2
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,217 @@
+"""Typed results of `parse`: frozen Pydantic v2 models.
+
+Field names and value formats follow the output contract (`design/OUTPUT.md`):
+every extracted item is a `Mention` whose `start`/`end` index the ORIGINAL input
+string, so that ``source[item.start:item.end] == item.text``.  The `Report`
+validator checks that invariant when it is given the source text as validation
+context (``Report.model_validate(data, context={"source": text})``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationInfo, model_validator
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _json_safe(value: str) -> str:
+    """Lone surrogates cannot be encoded as UTF-8 JSON: show them as U+FFFD there only."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+# Text taken from the input.  In Python it is verbatim; in JSON a lone surrogate
+# (possible in a str, impossible in UTF-8) is written as U+FFFD instead of failing.
+Text = Annotated[str, PlainSerializer(_json_safe, when_used="json")]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A half-open character range ``[start, end)`` in the original input."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} < start {self.start}")
+        return self
+
+
+class Mention(Span):
+    """Where an item stands in the input, verbatim, and which rule found it."""
+
+    text: Text
+    rule: str = Field(description="name of the pattern that produced the item")
+
+
+Granularity = Literal["day", "month", "quarter", "half", "year", "range"]
+
+
+class DateMention(Mention):
+    """An explicit calendar reference: a day, month, quarter, half, year or range."""
+
+    value: str = Field(description="2022-10-27, 2023-03, 2023-Q1, 2022-H1, 2022, 2020/2025, XXXX-07-16")
+    granularity: Granularity
+    first_day: date | None = Field(default=None, description="first calendar day covered")
+    last_day: date | None = Field(default=None, description="last calendar day covered")
+    year_inferred: bool = Field(default=False, description="year taken from the publication stamp or reference date")
+    latent: bool = Field(default=False, description="an uncertain reading, e.g. a bare 4-digit year")
+
+
+DocumentSystem = Literal["party", "state", "unknown"]
+
+
+class DocumentRef(Mention):
+    """A numbered reference to a party or state document."""
+
+    kind: Text | None = Field(description="document type, lower case, spelled out: 'kế hoạch'")
+    number: Text | None = Field(description="number and symbol as written, spaces removed: '58-KH/ĐU'")
+    system: DocumentSystem = "unknown"
+    number_span: Span | None = Field(default=None, description="where the number and symbol stand")
+    serial: Text | None = Field(default=None, description="the serial part: '58'")
+    type_code: Text | None = Field(default=None, description="'KH'")
+    issuer_code: Text | None = Field(default=None, description="'ĐU', 'UBND', 'CP'")
+    year: int | None = Field(default=None, description="year inside a state number: 2020 in 30/2020/NĐ-CP")
+    issued_on: date | None = Field(default=None, description="date given by 'ngày …' after the reference")
+    issuer: Text | None = Field(default=None, description="issuing body: from 'của …' or expanded from the code")
+
+
+class Official(Mention):
+    """A named person with the roles the article gives them, merged per person.
+
+    `text`/`start`/`end` are the first mention; `mentions` lists every mention.
+    """
+
+    name: Text
+    titles: list[Text] = Field(default_factory=list, description="each role as written")
+    titles_expanded: list[Text] = Field(default_factory=list, description="titles with abbreviations expanded")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+Qualifier = Literal["gần", "hơn", "trên", "khoảng", "dưới", "từ", "ít nhất", "tối đa", "gần như"]
+
+
+class Quota(Mention):
+    """A figure measured against a target or plan."""
+
+    achieved: int | None = None
+    target: int | None = None
+    stated_percent: float | None = None
+    computed_percent: float | None = Field(default=None, description="achieved/target*100, 2 decimals")
+    unit: Text | None = None
+    subject: Text | None = Field(default=None, description="what was achieved: 'kết nạp', 'thành lập'")
+    percent_of: Literal["plan", "target", "excess", "unknown"] | None = None
+    qualifier: Qualifier | None = None
+
+
+class Count(Mention):
+    """A number bound to a countable party or organisational noun."""
+
+    value: int
+    unit: Text = Field(description="the counted noun, lower case, abbreviations expanded")
+    qualifier: Qualifier | None = None
+    is_change: bool = Field(default=False, description="'tăng 197 đảng viên': a change, not a stock")
+
+
+OrganisationLevel = Literal["central", "province", "district", "commune", "grassroots", "unknown"]
+
+
+class Organisation(Mention):
+    """A party committee or body named in the text, merged per body."""
+
+    name: Text
+    level: OrganisationLevel = "unknown"
+    kind: Text | None = Field(default=None, description="đảng ủy, chi bộ, ban thường vụ, ủy ban kiểm tra …")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+Severity = Literal["info", "warning", "error"]
+
+
+class Finding(_Frozen):
+    """Something a check noticed about the data; never removes the data."""
+
+    code: str
+    severity: Severity
+    message: Text
+    spans: list[Span] = Field(default_factory=list)
+
+
+class Image(Mention):
+    """An image file name line, with its caption and photo credit if any."""
+
+    caption: Mention | None = None
+    credit: Mention | None = None
+
+
+class Metadata(_Frozen):
+    """What the page says about the article itself."""
+
+    title: Text | None = None
+    title_span: Mention | None = None
+    category: Text | None = None
+    published_at: datetime | date | None = Field(default=None, description="+07:00 when a time is given")
+    published_span: Mention | None = None
+    view_count: int | None = None
+    authors: list[Text] = Field(default_factory=list)
+    author_spans: list[Mention] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+    paragraphs: list[Span] = Field(default_factory=list)
+
+
+def _mentions_in(value: Any) -> list[Mention]:
+    """Every Mention nested anywhere inside `value`."""
+    found: list[Mention] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mention):
+            found.append(item)
+        if isinstance(item, BaseModel):
+            stack.extend(getattr(item, name) for name in type(item).model_fields)
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+    return found
+
+
+class Report(_Frozen):
+    """Everything `parse` found in one article."""
+
+    metadata: Metadata = Field(default_factory=Metadata)
+    dates: list[DateMention] = Field(default_factory=list)
+    documents: list[DocumentRef] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    quotas: list[Quota] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _spans_slice_back(self, info: ValidationInfo) -> Report:
+        source = info.context.get("source") if isinstance(info.context, dict) else None
+        if source is None:
+            return self
+        for mention in _mentions_in(self):
+            if source[mention.start : mention.end] != mention.text:
+                raise ValueError(
+                    f"span [{mention.start}:{mention.end}] of rule {mention.rule!r} "
+                    f"does not slice back to {mention.text!r}"
+                )
+        return self
+
+
+class Options(_Frozen):
+    """Settings for one `parse` call."""
+
+    reference_date: date | None = Field(
+        default=None, description="anchors years of partial dates when the article has no stamp"
+    )
+    timeout: float = Field(default=5.0, gt=0, description="seconds each extractor may spend matching")

@@ -1,0 +1,152 @@
+"""What every extractor shares: the `Pattern` record, the `Doc` it reads, the overlap policy.
+
+An extractor is a function ``extract(doc) -> list[Item]``.  It matches against
+``doc.text`` (normalised, see `text.py`) and builds items with ``doc.mention(start,
+end, rule)``, which translates normalised offsets into the original input's: no
+extractor handles original offsets itself.  Searches go through `Doc.finditer`, which
+passes the per-parse deadline to `regex` as ``timeout=`` so no input can hang.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol, TypeVar
+
+import regex
+
+from .models import Finding, Options, Severity, Span
+from .text import NormalText
+
+Regex = regex.Pattern[str]
+RegexMatch = regex.Match[str]
+
+
+class ExtractionTimeout(Exception):
+    """An extractor ran past its time budget (becomes a finding in `parse`)."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One named shape: a compiled regex and the function that resolves a match.
+
+    `resolve` returns the item's value fields (a dict), or None when the match is
+    not a real instance (day 32, month 13): None means "no match", not an error.
+    """
+
+    name: str
+    regex: Regex
+    resolve: Callable[[RegexMatch, Doc], dict[str, Any] | None]
+
+
+def compile_verbose(source: str, flags: int = 0, **named_lists: Iterable[str]) -> Regex:
+    """Compile a VERBOSE pattern, case-blind by default, with optional ``\\L<name>`` lists."""
+    lists: dict[str, Any] = {k: sorted(set(v), key=len, reverse=True) for k, v in named_lists.items()}
+    return regex.compile(source, regex.VERBOSE | regex.IGNORECASE | regex.V0 | flags, False, None, **lists)
+
+
+@dataclass
+class Doc:
+    """One article being parsed: normalised text, options, what earlier stages found."""
+
+    norm: NormalText
+    options: Options = field(default_factory=Options)
+    published: datetime | date | None = None
+    findings: list[Finding] = field(default_factory=list)
+    deadline: float = 0.0
+
+    @property
+    def text(self) -> str:
+        """The normalised text that patterns match against."""
+        return self.norm.text
+
+    @property
+    def source(self) -> str:
+        """The original input."""
+        return self.norm.original
+
+    @property
+    def anchor(self) -> date | None:
+        """The date that anchors years of partial dates: the stamp, else `Options.reference_date`."""
+        if self.published is not None:
+            return self.published.date() if isinstance(self.published, datetime) else self.published
+        return self.options.reference_date
+
+    def start_clock(self) -> None:
+        """Give the next extractor its full time budget."""
+        self.deadline = time.monotonic() + self.options.timeout
+
+    def remaining(self) -> float:
+        """Seconds left before the current extractor's deadline (raises past it)."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise ExtractionTimeout
+        return left
+
+    def finditer(
+        self, pattern: Regex, text: str | None = None, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[RegexMatch]:
+        """`pattern.finditer` over the normalised text, bounded by the deadline."""
+        target = self.text if text is None else text
+        end = len(target) if endpos is None else endpos
+        try:
+            yield from pattern.finditer(target, pos, end, timeout=self.remaining())
+        except TimeoutError as exc:
+            raise ExtractionTimeout from exc
+
+    def span(self, start: int, end: int) -> Span:
+        """The original-input `Span` of a normalised ``[start, end)``."""
+        ostart, oend = self.norm.original_span(start, end)
+        return Span(start=ostart, end=oend)
+
+    def mention(self, start: int, end: int, rule: str) -> dict[str, Any]:
+        """Mention fields (text, start, end, rule) for a normalised ``[start, end)``."""
+        ostart, oend = self.norm.original_span(start, end)
+        return {"text": self.source[ostart:oend], "start": ostart, "end": oend, "rule": rule}
+
+    def add_finding(self, code: str, severity: Severity, message: str, spans: Sequence[tuple[int, int]] = ()) -> None:
+        """Record a finding; `spans` are normalised ``(start, end)`` pairs."""
+        self.findings.append(
+            Finding(code=code, severity=severity, message=message, spans=[self.span(s, e) for s, e in spans])
+        )
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+T = TypeVar("T", bound=_Spanned)
+
+
+def longest_first(items: Iterable[T]) -> list[T]:
+    """The overlap policy: keep the longest of overlapping items, then the earliest.
+
+    Items are kept in input order among equals, so list patterns in priority order.
+    Returns the survivors sorted by position.
+    """
+    indexed = sorted(enumerate(items), key=lambda p: (-(p[1].end - p[1].start), p[0]))
+    starts: list[int] = []  # kept spans are disjoint: sorted starts, ends in step
+    ends: list[int] = []
+    kept: list[T] = []
+    for _, item in indexed:
+        i = bisect_right(starts, item.start)
+        if i > 0 and ends[i - 1] > item.start:
+            continue  # overlaps the kept span that starts before it
+        if i < len(starts) and starts[i] < item.end:
+            continue  # overlaps the kept span that starts after it
+        starts.insert(i, item.start)
+        ends.insert(i, item.end)
+        kept.append(item)
+    return sorted(kept, key=lambda it: (it.start, it.end))
+
+
+def overlaps(a: _Spanned, b: _Spanned) -> bool:
+    """True when two half-open spans share at least one character."""
+    return a.start < b.end and b.start < a.end
