@@ -57,6 +57,9 @@ class Doc:
     published: datetime | date | None = None
     findings: list[Finding] = field(default_factory=list)
     deadline: float = 0.0
+    # Normalised regions that are page furniture, not prose (the publication stamp
+    # line, image file names): set by metadata, skipped by the other extractors.
+    excluded: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -74,6 +77,10 @@ class Doc:
         if self.published is not None:
             return self.published.date() if isinstance(self.published, datetime) else self.published
         return self.options.reference_date
+
+    def is_excluded(self, start: int, end: int) -> bool:
+        """True when normalised ``[start, end)`` overlaps an excluded region."""
+        return any(start < e and s < end for s, e in self.excluded)
 
     def start_clock(self) -> None:
         """Give the next extractor its full time budget."""
