@@ -1,11 +1,410 @@
-"""Metadata: not implemented yet (placeholder so the façade composes)."""
+"""Article metadata: title, category, publication stamp, views, authors, images, paragraphs.
+
+Runs first in `parse`: its `published_at` anchors the year of partial dates, and the
+page furniture it finds is appended to `doc.excluded` (normalised offsets) so the
+other extractors skip it: the stamp line, view-counter lines, image file-name lines,
+byline lines and photo credits.
+
+The page as scraped, top to bottom (REFERENCE §3.6, §5.6):
+
+- `` date 2023-03-23`` extraction line (optional; the rest of its line is content)
+- category label (optional): "Đảng đoàn thể", "Tin hoạt động" (lexicon), or a short
+  line with a category word ("Tin Đảng ủy") before a much longer heading
+- title: the first heading line ("Đảng ủy Khối … tổ chức hội nghị …")
+- stamp line (before or after the title; see stamps.py): "Ngày đăng 09/12/2022 | 15:50 | Lượt xem: 483"
+- byline under the title (optional): "Ngô Thiệu Phương Nam" (see bylines.py)
+- body paragraphs; image file-name lines ("…-1679542303.jpg") each with the caption
+  line after it ("Quang cảnh hội nghị") and a credit ("Ảnh: PHƯƠNG NAM")
+- byline at the end: the last line before "./.", view counters, "Nguồn: …", "Chia sẻ
+  bài viết", "Tin liên quan" and other furniture ("Phương Nam", "PV", "T.LĨNH - V.ANH")
+
+The same person under the title and at the end ("Ngô Thiệu Phương Nam" … "Phương Nam")
+is one author, kept in the longer form.
+
+Rejected: a date in prose is not a stamp (no stamp: `published_at` is None, never a
+guess); a prose line is never a byline (Long Biên seed: its last line ends "./."); a
+photo credit is not an author; a source line ("Nguồn: …", "Theo TTXVN") is not an author;
+a name under a role line of a signed document ("T/M BAN THƯỜNG VỤ", "BÍ THƯ") is a
+signer, not a byline.
+"""
 
 from __future__ import annotations
 
-from ..models import Metadata
-from ..patterns import Doc
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel
+
+from ..lexicon import load
+from ..models import Image, Mention, Metadata
+from ..patterns import Doc, Pattern, RegexMatch, compile_verbose
+from ..text import fold
+from . import bylines, stamps
+
+HEAD_LINES = 8  # lines read for the category, title, unlabelled stamps and the top byline
+TAIL_LINES = 25  # lines read from the end for the closing byline
+PROSE_MIN = 160  # a line this long is prose, not a heading
+CAPTION_MAX = 220
+# Furniture read per page.  Real pages have one stamp and a few dozen images; the caps
+# keep `doc.excluded` (scanned by every other extractor) short on pathological input.
+MAX_IMAGES = 200
+MAX_VIEW_LINES = 10
+
+
+class CategoryRow(BaseModel):
+    """A category label, or (kind "word", written "tin *") a word that marks one."""
+
+    label: str
+    kind: Literal["label", "word"]
+    note: str | None = None
+
+
+CATEGORIES = load("metadata_categories", CategoryRow)
+_CATEGORY_LABELS = frozenset(r.label for r in CATEGORIES if r.kind == "label")
+_CATEGORY_WORDS = frozenset(r.label.removesuffix(" *") for r in CATEGORIES if r.kind == "word")
+
+
+def _resolve_image(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
+    """The whole file name: from its line's first non-space to the extension."""
+    line_start = doc.text.rfind("\n", 0, m.start()) + 1
+    name = doc.text[line_start : m.end()]
+    start = line_start + len(name) - len(name.lstrip())
+    if m.end() - start > 260 or m.start() == start:
+        return None  # a prose line that happens to end in ".jpg", or a bare ".jpg"
+    return {"file": (start, m.end())}
+
+
+# An image file-name line: "le-so-ket-…-1679542303.jpg", "ANH 1_6.jpg".  The regex
+# finds the extension at a line end (a fast scan); the resolver takes the line.
+IMAGE_LINE = Pattern(
+    "metadata.image_file",
+    compile_verbose(r"\. (?:jpe?g|png|gif|webp|bmp) (?=[ \t]*$)", regex.MULTILINE),
+    _resolve_image,
+)
+
+PATTERNS: tuple[Pattern, ...] = (
+    stamps.STAMP_LINE,
+    stamps.STAMP_TRAILING,
+    stamps.STAMP_ISO,
+    stamps.VIEW_LINE,
+    IMAGE_LINE,
+)
+
+# Rules of the non-pattern items (titles, categories, bylines, captions, credits).
+RULE_TITLE = "metadata.title_line"
+RULE_BYLINE_TOP = "metadata.byline_under_title"
+RULE_BYLINE_END = "metadata.byline_at_end"
+RULE_BYLINE_STAMP = "metadata.byline_in_stamp"
+RULE_CAPTION = "metadata.caption"
+RULE_CREDIT = "metadata.photo_credit"
+
+_LINE = compile_verbose(r"^ [^\S\n]*+ (?P<body> \S [^\n]* )", regex.MULTILINE)  # possessive: no backtracking
+_END_MARK = compile_verbose(r"\./\.? [ \t]* (?= \S [^\n]{1,60} $)")  # "… về dự./. Nguyễn Phương Hoạt"
+_SOURCE = ("nguồn", "theo ", "(theo", "(nguồn", "http", "www.", "link:")
+_BREAK = bylines.words("break")
+_SKIP = bylines.words("skip")
+_SIGNATURE = bylines.words("signature")
+
+Span2 = tuple[int, int]
+
+
+@dataclass
+class _Page:
+    """The lines of the article (normalised, stripped) and what each one is."""
+
+    doc: Doc
+    lines: list[Span2]
+    starts: list[int] = field(default_factory=list)
+    role: dict[int, str] = field(default_factory=dict)
+    letters: list[bool] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [s for s, _ in self.lines]
+        # A line with letters changes under case mapping: no per-character loop needed.
+        self.letters = [t.upper() != t.lower() for t in map(self.text, range(len(self.lines)))]
+
+    def text(self, i: int) -> str:
+        s, e = self.lines[i]
+        return self.doc.text[s:e]
+
+    def index(self, pos: int) -> int:
+        """The line holding normalised position `pos`."""
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def has_letters(self, i: int) -> bool:
+        return self.letters[i]
+
+
+def _lines(doc: Doc) -> list[Span2]:
+    """Every non-empty line, stripped (normalised offsets)."""
+    return [(m.start("body"), m.start("body") + len(m.group("body").rstrip())) for m in doc.finditer(_LINE)]
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) >= PROSE_MIN or (text.endswith((".", "!", "?", "…", ";")) and len(text.split()) >= 8)
+
+
+def _is_heading(text: str) -> bool:
+    return len(text) < 300 and len(text.split()) >= 2 and not text.endswith((".", ";", ","))
+
+
+def is_category(text: str, following: str | None = None) -> bool:
+    """True for a category label: listed, or a short line with a category word before a longer heading.
+
+    >>> is_category("Đảng đoàn thể"), is_category("TIN TỨC - SỰ KIỆN")
+    (True, True)
+    >>> is_category("Tin Đảng ủy", "Đảng ủy xã Tân Lập tổ chức hội nghị sơ kết công tác quý I năm 2024")
+    True
+    >>> is_category("Hội nghị sơ kết"), is_category("Ngô Thiệu Phương Nam")
+    (False, False)
+    """
+    if len(text) > 60:
+        return False
+    folded = " ".join(regex.sub(r"\s*-\s*", " - ", fold(text)).split())
+    if folded in _CATEGORY_LABELS:
+        return True
+    if following is None or len(text) > 30 or len(text.split()) > 4 or any(c.isdigit() for c in text):
+        return False
+    if text.endswith((".", ":", ",")) or bylines.is_org(text) or not _is_heading(following):
+        return False
+    return len(following) >= max(40, 2 * len(text)) and bylines._starts_with(folded, _CATEGORY_WORDS)
+
+
+def _mention(doc: Doc, span: Span2, rule: str) -> Mention:
+    return Mention(**doc.mention(span[0], span[1], rule))
 
 
 def extract(doc: Doc) -> Metadata:
-    """Return the article metadata found in `doc` (nothing yet)."""
-    return Metadata()
+    """Read the article's metadata from `doc` and mark its page furniture in `doc.excluded`."""
+    lines = _lines(doc)
+    if not lines:
+        return Metadata()
+    # -- stamps -------------------------------------------------------------------
+    accepted = stamps.find(doc, stamps.STAMP_ISO, 0, min(len(doc.text), 120))
+    if accepted:
+        rest = accepted[0].span[1]
+        rest += len(doc.text[rest : lines[0][1]]) - len(doc.text[rest : lines[0][1]].lstrip())
+        lines[0] = (rest, lines[0][1])  # the title or category written on the extraction line
+    page = _Page(doc, lines)
+    if lines[0][0] == lines[0][1]:
+        page.role[0] = "iso"
+    head = _head(page)
+    head_end = page.lines[head[-1]][1] if head else 0
+    category: Span2 | None = None
+    authors: list[tuple[Span2, str]] = []
+    units = {i: page.lines[i] for i in head if i not in page.role}
+    for st in stamps.find_lines(doc, head_end):
+        i = page.index(st.line[0])
+        if st.kind is None and st.line[0] >= head_end:
+            continue  # an unlabelled date line in the body is not a stamp
+        if st.pre is not None:
+            pre_text = doc.text[st.pre[0] : st.pre[1]]
+            got = bylines.parse_line(doc, *st.pre)
+            if is_category(pre_text):
+                category = category or st.pre
+            elif got and got[0]:
+                authors += [(a, RULE_BYLINE_STAMP) for a in got[0]]
+            elif st.kind is None and not (st.has_time and st.line[0] < head_end):
+                continue  # "Khai mạc đại hội 12/3/2023": a heading with a date, not a stamp
+        accepted.append(st)
+        page.role[i] = "stamp"
+        units.pop(i, None)
+    for i, (s, e) in list(units.items()):
+        if e - s > 320:
+            continue  # prose, not a title with its stamp
+        for st in stamps.find(doc, stamps.STAMP_TRAILING, s, e):
+            accepted.append(st)
+            units[i] = (s, s + len(doc.text[s : st.span[0]].rstrip(" \t-|,([")))
+    for st in accepted:
+        doc.excluded.append(st.span if st.rule != stamps.STAMP_LINE.name else st.line)
+        if st.weekday is not None and st.day is not None and st.day.weekday() != st.weekday:
+            doc.add_finding(
+                "metadata.weekday_mismatch",
+                "warning",
+                f"the stamp names a weekday that {st.day.isoformat()} is not",
+                [st.span],
+            )
+    published = stamps.best(accepted)
+
+    # -- view counter -------------------------------------------------------------
+    views = published.views if published is not None else None
+    views = views if views is not None else next((s.views for s in accepted if s.views is not None), None)
+    for n, m in enumerate(doc.finditer(stamps.VIEW_LINE.regex)):
+        if n >= MAX_VIEW_LINES:
+            break
+        got_views = stamps.VIEW_LINE.resolve(m, doc)
+        if got_views is not None:
+            page.role[page.index(m.start())] = "views"
+            doc.excluded.append(m.span())
+            views = views if views is not None else int(got_views["views"])
+
+    images = _images(page)
+
+    # -- category, title, byline under the title -------------------------------------
+    title: Span2 | None = None
+    order = sorted(i for i in units if i not in page.role)
+    for n, i in enumerate(order):
+        text = doc.text[units[i][0] : units[i][1]]
+        if not page.has_letters(i) or _is_junk(text):
+            page.role[i] = "junk"
+            continue
+        following = doc.text[units[order[n + 1]][0] : units[order[n + 1]][1]] if n + 1 < len(order) else None
+        if category is None and is_category(text, following):
+            category = units[i]
+            page.role[i] = "category"
+            continue
+        if _is_heading(text) and not _is_prose(text):
+            title = units[i]
+            page.role[i] = "title"
+            for j in order[n + 1 :]:
+                got = bylines.parse_line(doc, *units[j])
+                if got and got[0]:
+                    authors += [(a, RULE_BYLINE_TOP) for a in got[0]]
+                    page.role[j] = "byline"
+                    doc.excluded.append(units[j])
+                break
+        break
+
+    authors += _closing_byline(page, page.index(title[0]) if title else -1)
+    merged = _merge(doc, authors)
+    paragraphs = [
+        doc.span(*page.lines[i]) for i in range(len(page.lines)) if i not in page.role and page.has_letters(i)
+    ]
+    return Metadata(
+        title=doc.mention(*title, RULE_TITLE)["text"] if title else None,
+        title_span=_mention(doc, title, RULE_TITLE) if title else None,
+        category=doc.mention(*category, "metadata.category")["text"] if category else None,
+        published_at=published.value if published else None,
+        published_span=_mention(doc, published.span, published.rule) if published else None,
+        view_count=views,
+        authors=[m.text for m in merged],
+        author_spans=merged,
+        images=images,
+        paragraphs=paragraphs,
+    )
+
+
+def _head(page: _Page) -> list[int]:
+    """Indices of the head lines: the first few, up to the first prose line."""
+    head = []
+    for i in range(min(HEAD_LINES, len(page.lines))):
+        if i > 0 and _is_prose(page.text(i)):
+            break
+        head.append(i)
+    return head
+
+
+def _is_junk(text: str) -> bool:
+    """Scraper leftovers above the title: "menu_WAR_portlet_INSTANCE_x", "Trang chủ > …"."""
+    return (" " not in text and "_" in text) or fold(text[:20]).startswith(("trang chủ", "home"))
+
+
+def _images(page: _Page) -> list[Image]:
+    """Image file-name lines, each with the caption line after it and a photo credit."""
+    doc = page.doc
+    found: list[Span2] = []
+    for m in doc.finditer(IMAGE_LINE.regex):
+        if len(found) >= MAX_IMAGES:
+            break
+        got = IMAGE_LINE.resolve(m, doc)
+        if got is not None:
+            found.append(got["file"])
+            page.role[page.index(m.start())] = "image"
+            doc.excluded.append(got["file"])
+    images = []
+    for file in found:
+        caption: Mention | None = None
+        credit: Mention | None = None
+        j = page.index(file[0]) + 1
+        gap = doc.text.count("\n", file[1], page.lines[j][0]) if j < len(page.lines) else 99
+        # Right under the image: a caption up to CAPTION_MAX; after a blank line: not prose.
+        fits = (gap == 1 and len(page.text(j)) <= CAPTION_MAX) or (gap == 2 and not _is_prose(page.text(j)))
+        if j not in page.role and fits:
+            s, e = page.lines[j]
+            page.role[j] = "caption"
+            cred = next(doc.finditer(bylines.CREDIT, pos=s, endpos=e), None)
+            if cred is None or cred.start() > s:
+                caption = _mention(doc, (s, e), RULE_CAPTION)
+            if cred is None and j + 1 < len(page.lines) and j + 1 not in page.role:
+                s, e = page.lines[j + 1]
+                cred = next(doc.finditer(bylines.CREDIT, pos=s, endpos=e), None)
+                if cred is not None and cred.start() == s:
+                    page.role[j + 1] = "credit"
+                else:
+                    cred = None
+            if cred is not None:
+                credit = _mention(doc, cred.span("credit"), RULE_CREDIT)
+                doc.excluded.append(cred.span("credit"))
+        images.append(Image(**doc.mention(*file, IMAGE_LINE.name), caption=caption, credit=credit))
+    return images
+
+
+def _closing_byline(page: _Page, title_index: int) -> list[tuple[Span2, str]]:
+    """The byline at the end of the article, past its trailing furniture."""
+    doc = page.doc
+    first = max(title_index + 1, len(page.lines) - TAIL_LINES)
+    window = range(first, len(page.lines))
+    end = next((i for i in window if len(page.text(i)) < 40 and bylines.key(page.text(i)) in _BREAK), len(page.lines))
+    for i in range(end, len(page.lines)):
+        page.role.setdefault(i, "furniture")
+    org_skipped = False
+    for i in range(end - 1, first - 1, -1):
+        text = page.text(i)
+        s, e = page.lines[i]
+        if len(text) > 300:  # prose: only a byline after its end mark may stand on it
+            mark = next(doc.finditer(_END_MARK, pos=e - 80, endpos=e), None)
+            got = bylines.parse_line(doc, mark.end(), e) if mark else None
+            if not got or not got[0]:
+                return []
+            doc.excluded.append((mark.end(), e))  # type: ignore[union-attr]
+            return [(a, RULE_BYLINE_END) for a in got[0]]
+        folded = fold(text)
+        if i in page.role or not page.has_letters(i) or bylines.key(text) in _SKIP or folded.startswith(_SOURCE):
+            page.role.setdefault(i, "furniture")
+            continue
+        cred = next(doc.finditer(bylines.CREDIT, pos=s, endpos=e), None)
+        if cred is not None and cred.start() == s:
+            doc.excluded.append((s, e))
+            page.role[i] = "credit"
+            continue
+        if not org_skipped and bylines.is_org(text) and not _is_prose(text) and len(text.split()) <= 10:
+            org_skipped = True
+            continue
+        mark = next(doc.finditer(_END_MARK, pos=s, endpos=e), None)
+        if mark is not None:
+            s = mark.end()  # "… về dự./. Nguyễn Phương Hoạt"
+        got = bylines.parse_line(doc, s, e)
+        if not got or not got[0] or _signed(page, i, first):
+            return []
+        if mark is None:
+            page.role[i] = "byline"
+        doc.excluded.append((s, e))
+        return [(a, RULE_BYLINE_END) for a in got[0]]
+    return []
+
+
+def _signed(page: _Page, i: int, first: int) -> bool:
+    """True when a role line of a signed document stands just above line `i`."""
+    for j in range(max(first, i - 3), i):
+        text = page.text(j)
+        if len(text) <= 40 and bylines._starts_with(bylines.key(text), _SIGNATURE):
+            return True
+    return False
+
+
+def _merge(doc: Doc, found: list[tuple[Span2, str]]) -> list[Mention]:
+    """One author per person: "Phương Nam" at the end is "Ngô Thiệu Phương Nam" under the title."""
+    kept: list[Mention] = []
+    for span, rule in found:
+        new = _mention(doc, span, rule)
+        for n, old in enumerate(kept):
+            if bylines.same_person(new.text, old.text):
+                break
+            if bylines.same_person(old.text, new.text):
+                kept[n] = new
+                break
+        else:
+            kept.append(new)
+    return kept

@@ -1,0 +1,220 @@
+"""Bylines and photo credits: who wrote the article, as printed (REFERENCE §3.6).
+
+A byline is a short LINE of names, under the title or at the end of the article.
+
+Forms handled:
+- a name: "Ngô Thiệu Phương Nam", "Phương Nam", "THU HƯƠNG", "Piên", "Trần Quốc Khánh,"
+- initials: "N.Mai", "T.Vương", "D.Q", "T.LĨNH - V.ANH" (two authors)
+- several: "Vũ Nguyệt - Nhật Quang", "Ngọc Ánh, Piên", "Hằng Nga và Minh Anh"
+- desk and collective bylines, kept as written: "PV", "P.V", "BTV", "BAN BIÊN TẬP", "Nhóm PV"
+- a label before: "Tin, ảnh: Tuấn Anh", "Bài và ảnh: HÀ MY", "Tác giả: Lê Thị Hoa", "Thực hiện: A - B",
+  "Bài: Hằng Nga - Ảnh: Tuấn Anh" (the photo part is a credit, not an author)
+- a note after a name: "Kim Thủy (CTV)" -> "Kim Thủy"; an organisation after it:
+  "Minh Kiên - Trung tâm Văn hóa huyện" -> "Minh Kiên"
+
+Rejected: photo credits ("Ảnh: PHƯƠNG NAM", "Ảnh Thái Dương"), sources ("Nguồn: …",
+"Theo TTXVN"), organisations and places ("Ban Tuyên giáo Huyện ủy", "Đảng bộ TP Cần
+Thơ"), captions and headings ("Quang cảnh hội nghị", "QUANG CẢNH HỘI NGHỊ"), prose
+(anything with a lower-case word), 3+ syllable names whose first syllable is not a
+family name, more than 5 syllables.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+from pydantic import BaseModel
+
+from ..lexicon import load
+from ..patterns import Doc, compile_verbose
+from ..text import fold
+
+BylineKind = Literal[
+    "article_prefix",
+    "photo_prefix",
+    "source_prefix",
+    "collective",
+    "break",
+    "skip",
+    "org",
+    "stop",
+    "signature",
+    "surname",
+]
+
+
+class BylineRow(BaseModel):
+    """A word of the byline table, with what it tells about a line."""
+
+    word: str
+    kind: BylineKind
+    note: str | None = None
+
+
+ROWS = load("metadata_bylines", BylineRow)
+
+
+def words(kind: BylineKind) -> frozenset[str]:
+    """The table's words of one kind."""
+    return frozenset(row.word for row in ROWS if row.kind == kind)
+
+
+_ORG = words("org")
+_STOP = words("stop")
+_SURNAMES = words("surname")
+_COLLECTIVE = words("collective")
+_LABEL_WORDS = words("photo_prefix") | words("source_prefix")
+_NOT_NAMES = words("break") | words("skip") | _LABEL_WORDS
+
+# The line: an optional article label ("Tin, ảnh:"), the names, an optional photo
+# credit after them ("- Ảnh: Tuấn Anh"), an optional trailing comma or period.
+_LINE = compile_verbose(
+    r"""
+    \G [ \t]*                                     # where the caller starts: a line, or after "./."
+    (?: (?P<prefix> \L<article_prefixes> ) [ \t]* : [ \t]* )?
+    (?P<names> [^\n:]{1,90}? )
+    (?: [ \t]* [-;,|(]? [ \t]* (?: \L<photo_prefixes> ) [ \t]* : [ \t]* (?P<credit> [^\n:()]{1,60}? ) [ \t]* \)? )?
+    [ \t]* [,.;]? [ \t]* $
+    """,
+    regex.MULTILINE,
+    article_prefixes=words("article_prefix"),
+    photo_prefixes=words("photo_prefix"),
+)
+
+# Separators between several authors: "T.LĨNH - V.ANH", "Ngọc Ánh, Piên", "A và B".
+_SEPARATOR = compile_verbose(r"[ \t]* [-,;&] [ \t]* | [ \t]+ và [ \t]+")
+
+# One author: a name of capitalised syllables, initials, or a collective code; a short
+# note in brackets may follow ("(CTV)") and is left out of the author.
+_AUTHOR = compile_verbose(
+    r"""
+    (?-i:                                                        # capitals matter here
+    (?P<author>
+        (?: \p{Lu} \. [ \t]? ){1,3} \p{Lu} [\p{L}']{0,9}        # N.Mai, T.LĨNH, T. Vương, D.Q
+      | \p{Lu} [\p{L}']{0,9} (?: [ \t] \p{Lu} [\p{L}']{0,9} ){0,4}   # Phương Nam, THU HƯƠNG, H'Hen Niê
+      | \p{Lu} (?: \. \p{Lu} )+ \.?                              # P.V, L.T.
+    )
+    (?: [ \t]* \( [^()\n]{1,25} \) )?                            # (CTV)
+    )
+    """
+)
+
+# A photo credit at the end of a caption or alone on a line: "- Ảnh: Trương Văn Hòa",
+# "(Ảnh: Tiến Tuấn).", "ẢNH: DƯƠNG TRANG", "Ảnh: T.Vương".
+CREDIT = compile_verbose(
+    r"""
+    (?: ^ [ \t]* | [ \t]* [-(|.,]? [ \t]* )
+    (?: \L<photo_prefixes> ) [ \t]* : [ \t]*
+    (?P<credit> (?-i:\p{Lu}) [^\n:()]{0,60}? )
+    [ \t]* \)? [ \t]* [.]? [ \t]* $
+    """,
+    regex.MULTILINE,
+    photo_prefixes=words("photo_prefix"),
+)
+
+
+def key(text: str) -> str:
+    """A matching key for a line: folded, trailing punctuation and arrows dropped.
+
+    >>> key("Xem thêm >>"), key("  Chia sẻ bài viết: ")
+    ('xem thêm', 'chia sẻ bài viết')
+    """
+    return fold(text).strip(" .,:;>»«<-|*/")
+
+
+def _starts_with(folded: str, phrases: frozenset[str]) -> bool:
+    parts = folded.split()
+    return any(" ".join(parts[:n]) in phrases for n in range(1, min(4, len(parts)) + 1))
+
+
+def _contains(folded: str, phrases: frozenset[str]) -> bool:
+    padded = f" {folded} "
+    return any(f" {p} " in padded for p in phrases)
+
+
+def is_org(text: str) -> bool:
+    """True for a line that names an organisation or place ("Ban Tuyên giáo Huyện ủy").
+
+    >>> is_org("Trung tâm Văn hóa huyện"), is_org("Minh Kiên")
+    (True, False)
+    """
+    return _starts_with(fold(text[:40]), _ORG)
+
+
+def is_name(text: str) -> bool:
+    """True when `text` reads as one author: a name, initials or a collective code.
+
+    >>> is_name("Ngô Thiệu Phương Nam"), is_name("THU HƯƠNG"), is_name("T.LĨNH"), is_name("PV")
+    (True, True, True, True)
+    >>> is_name("Quang cảnh hội nghị"), is_name("QUANG CẢNH HỘI NGHỊ"), is_name("Đảng Bộ Khối"), is_name("Xem Thêm")
+    (False, False, False, False)
+    """
+    folded = fold(text)
+    if folded in _COLLECTIVE:
+        return True
+    if not folded or folded in _NOT_NAMES or _starts_with(folded, _ORG) or _contains(folded, _STOP):
+        return False
+    if _starts_with(folded, _LABEL_WORDS):  # "Ảnh Thái Dương" (a credit without its colon), "Theo Hùng"
+        return False
+    syllables = text.split()
+    if "." in text:  # initials: N.Mai, T.LĨNH, D.Q
+        return len(syllables) <= 3
+    if any(not (s.istitle() or s.isupper()) for s in syllables):
+        return False
+    if len(syllables) >= 3 and fold(syllables[0]) not in _SURNAMES:
+        return False
+    return len(syllables[0]) >= 2 or len(syllables) > 1
+
+
+def parse_line(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None] | None:
+    """The authors on the byline line ``doc.text[start:end]`` (normalised offsets), and its photo credit.
+
+    None when the line is not a byline.  An organisation after the names is dropped
+    ("Minh Kiên - Trung tâm …"); anything else that is not a name rejects the line.
+    """
+    if end - start > 120:
+        return None
+    m = next(doc.finditer(_LINE, pos=start, endpos=end), None)
+    if m is None:
+        return None
+    names_start, names_end = m.span("names")
+    names = doc.text[names_start:names_end]
+    if len(names.split()) > 12:
+        return None
+    pieces: list[tuple[int, int]] = []
+    last = 0
+    for sep in doc.finditer(_SEPARATOR, text=names):
+        pieces.append((last, sep.start()))
+        last = sep.end()
+    pieces.append((last, len(names)))
+    authors: list[tuple[int, int]] = []
+    for a, b in pieces:
+        piece = names[a:b].strip()
+        if not piece:
+            return None
+        found = next(doc.finditer(_AUTHOR, text=piece), None)
+        whole = found is not None and found.span() == (0, len(piece))
+        if found is not None and whole and is_name(found.group("author")):
+            offset = names_start + a + (len(names[a:b]) - len(names[a:b].lstrip()))
+            authors.append((offset + found.start("author"), offset + found.end("author")))
+        elif authors and is_org(piece):
+            continue  # "Minh Kiên - Trung tâm Văn hóa huyện"
+        else:
+            return None
+    credit = m.span("credit") if m.group("credit") else None
+    return authors, credit
+
+
+def same_person(short: str, long: str) -> bool:
+    """True when `short` is `long` written shorter (given names only) or in other capitals.
+
+    >>> same_person("Phương Nam", "Ngô Thiệu Phương Nam"), same_person("PHƯƠNG NAM", "Phương Nam")
+    (True, True)
+    >>> same_person("Nam", "Ngô Thiệu Phương Nam"), same_person("Hằng Nga", "Phương Nam")
+    (False, False)
+    """
+    a, b = fold(short).split(), fold(long).split()
+    if a == b:
+        return True
+    return 2 <= len(a) < len(b) and b[-len(a) :] == a

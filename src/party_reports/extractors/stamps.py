@@ -1,0 +1,337 @@
+"""Publication stamps and view counters: the first half of the metadata extractor.
+
+A stamp is a LINE.  The whole line must be the stamp, give or take a label before
+it ("Ngày đăng"), a category or a byline before that, and a view counter or an
+update stamp after it.  A date inside a sentence is never a stamp.
+
+Forms handled (REFERENCE §5.6), dd/mm order always, local time (+07:00):
+
+- labelled, anywhere in the text: "Ngày đăng 09/12/2022 | 15:50 | Lượt xem: 483",
+  "Cập nhật ngày: 20/10/2020 17:53", "Cập nhật lúc 10:29, Thứ Hai, 27/08/2018 (GMT+7)",
+  "Cập nhật, 07:46, Thứ Năm, 21/12/2017 (GMT+7)", "Đăng ngày 17 - 05 - 2024",
+  "Đăng lúc: 08:30 12/04/2021", "Ngày xuất bản: 03/03/2023", "Tin đăng ngày: 6/2/2020 - Xem: 92"
+- unlabelled, only among the first lines (the head): "THỨ BA, 29/11/2022 15:34:53",
+  "09:15 | 12/03/2021", "Thứ sáu, 15/09/2023 - 10:05", "21:39 - 05/11/2019",
+  "04/09/2023 | 12:47 GMT+7", "Thứ Hai, 10/08/2015, 08:10 [GMT+7]", "05/07/2022",
+  "Thứ hai, 11 Tháng 12 2023 16:03", "19/05/2020 16:42 Số lượt xem: 76"
+- after a category or byline: "Chính trị 28-05-2024", "Xã hội - Ngày đăng : 14:32, 25/10/2020",
+  "VĂN HÀO - TRẦN HỮU 30/04/2016 11:39" (the caller checks what stands before)
+- after the title, with a time: "… phường Chợ Lớn 08/08/2025 18:13", "… (03/02/2019 21:20)"
+- the extraction line at the very start: " date 2025-10-03", " date 2020-06"
+- view counters on their own line: "Lượt xem: 1.204", "4664 Lượt xem", "Lượt đọc: 76"
+
+Rejected: a date in prose ("ngày 27/10/2022 của Ban Thường vụ"); an unlabelled date
+line below the head; day 32 / month 13 / hour 25; years before 1995; "lượt xem" in
+prose ("thu hút 10.000 lượt xem" is not the page's counter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel, Field
+
+from ..lexicon import load
+from ..patterns import Doc, Pattern, RegexMatch, compile_verbose
+from ..text import parse_int
+
+VIETNAM = timezone(timedelta(hours=7))
+MAX_BODY_STAMPS = 20  # labelled stamp lines read below the head (a page has one or two)
+StampKind = Literal["published", "updated", "views"]
+
+
+class LabelRow(BaseModel):
+    """A word printed before a stamp or a view counter."""
+
+    word: str
+    kind: StampKind
+    note: str | None = None
+
+
+class WeekdayRow(BaseModel):
+    """A weekday name; Monday = 0 as in `date.weekday()`."""
+
+    word: str
+    weekday: int = Field(ge=0, le=6)
+    note: str | None = None
+
+
+LABELS = load("metadata_stamps", LabelRow)
+WEEKDAYS = load("metadata_weekdays", WeekdayRow)
+_KIND_OF = {row.word: row.kind for row in LABELS}
+_WEEKDAY_OF = {row.word: row.weekday for row in WEEKDAYS}
+_LISTS = {
+    "stamp_labels": [row.word for row in LABELS if row.kind != "views"],
+    "view_labels": [row.word for row in LABELS if row.kind == "views"],
+    "weekdays": [row.word for row in WEEKDAYS],
+}
+
+# --- shapes ------------------------------------------------------------------------
+
+_NUM = r"(?:\d{1,3}(?:[.,]\d{3})+|\d{1,9})"  # 483, 1.204, 1,204
+
+_DATE = r"""
+(?:ngày [ \t]*)?                                     # "Thứ Sáu, ngày 03/02/2023"
+(?:
+    (?P<day>\d{1,2}) [ \t]? (?P<sep>[/.-]) [ \t]?    # 09/12/2022, 15-05-2022, 17 - 05 - 2024, 30.09.2021
+    (?P<month>\d{1,2}) [ \t]? (?P=sep) [ \t]?
+    (?P<year>(?:19|20)\d{2})
+  | (?P<day>\d{1,2}) [ \t]+ tháng [ \t]+             # 11 Tháng 12 2023, 8 tháng 12 năm 2022
+    (?P<month>\d{1,2}) [ \t]* ,? [ \t]* (?:năm [ \t]+)? (?P<year>(?:19|20)\d{2})
+  | (?P<year>(?:19|20)\d{2}) - (?P<month>\d{2}) - (?P<day>\d{2})   # 2021-11-12
+)
+(?!\d)
+"""
+
+_TIME = r"""
+(?:lúc [ \t]*)?
+(?P<hour>[01]?\d|2[0-3]) [ \t]? [:h] [ \t]? (?P<minute>[0-5]\d)   # 15:50, 08h30
+(?: : (?P<second>[0-5]\d) )?                                      # 15:34:53
+(?![\d:])
+"""
+
+_WEEKDAY = r"(?P<wd>\L<weekdays>) (?!\w) [ \t]* [,-]? [ \t]*"
+
+_TZ = r"(?: [ \t]* [(\[]? [ \t]* (?:GMT|UTC) [ \t]* \+ [ \t]* 0?7 (?::?00)? [ \t]* [)\]]? )?"  # (GMT+7) [GMT+7]
+
+_CORE = rf"""
+(?: {_WEEKDAY} )?
+(?:
+    {_DATE} (?: [ \t]* [,|-]? [ \t]* {_TIME} )?                     # date first, time optional
+  | {_TIME} [ \t]* [,|-]? [ \t]* (?: {_WEEKDAY} )? {_DATE}          # time first: "10:29, Thứ Hai, 27/08/2018"
+)
+{_TZ}
+"""
+
+_LABEL = r"(?P<label>\L<stamp_labels>) (?!\w) [ \t]* [:,]? [ \t]*"
+
+# What may follow a stamp on its line: a view counter, or a second (update) stamp.
+_AFTER = rf"""
+(?:
+    (?P<vlabel>\L<view_labels>) [ \t]* :? [ \t]* (?P<views>{_NUM})    # | Lượt xem: 483
+  | (?P<views>{_NUM}) [ \t]* (?P<vlabel>\L<view_labels>)             # 4664 Lượt xem
+  | (?P<vlabel>xem) [ \t]* : [ \t]* (?P<views>{_NUM})                # - Xem: 92
+  | \L<stamp_labels> (?!\w) [ \t]* [:,]? [ \t]* [\d/:,. \t()GMT+-]{{4,40}}   # | Cập nhật: 10/03/2023 08:00
+)
+"""
+
+_STAMP_LINE = rf"""
+^ (?=[^\n]{{4,160}}$)                                     # stamp lines are short: prose fails here, fast
+[ \t]*
+(?: (?P<pre> (?: [^\s\d] \S{{0,20}} (?: [ \t]+ [-|,:] )? [ \t]+ ){{1,8}}? ) )??   # words before the stamp: a
+                                                        # category or a byline (checked later)
+(?P<stamp> (?: {_LABEL} )? {_CORE} )
+(?P<post> (?: [ \t]* [|,;-]? [ \t]* {_AFTER} ){{0,3}} )
+[ \t]* [|.]? [ \t]* $
+"""
+
+# A head line that ends in a date and a time after other text (the title).
+_TRAILING = rf"""
+(?:^|\G)                                   # \G: the title may follow the extraction line
+[ \t]* (?P<pre> [^\n]{{8,300}}? ) [ \t]* [-|,]? [ \t]* [(\[]? [ \t]*
+(?P<stamp> {_DATE} [ \t]* [,|-]? [ \t]* {_TIME} {_TZ} )
+[ \t]* [)\]]? [ \t]* $
+"""
+
+_ISO = r"""
+\A [ \t\n]*
+(?P<stamp> date [ \t]+ (?P<year>(?:19|20)\d{2}) - (?P<month>[01]\d) (?: - (?P<day>[0-3]\d) )? )   # " date 2020-06"
+(?![\d-])
+"""
+
+_VIEWS = rf"""
+^ (?=[^\n]{{1,60}}$) [ \t]*                                # a short line (checked first: fast)
+(?:
+    (?P<vlabel>\L<view_labels>) [ \t]* :? [ \t]* (?P<views>{_NUM})
+  | (?P<views>{_NUM}) [ \t]* (?P<vlabel>\L<view_labels>)
+)
+[ \t]* $
+"""
+
+
+def _compile(source: str) -> regex.Pattern[str]:
+    used = {name: words for name, words in _LISTS.items() if f"\\L<{name}>" in source}
+    return compile_verbose(source, regex.MULTILINE, **used)
+
+
+# --- resolvers ---------------------------------------------------------------------
+
+
+def when(year: int, month: int, day: int, hour: str | None = None, minute: str | None = None) -> datetime | date | None:
+    """The stamp's value: an aware +07:00 datetime with a time, a date without; None if impossible.
+
+    >>> when(2022, 12, 9, "15", "50").isoformat()
+    '2022-12-09T15:50:00+07:00'
+    >>> when(2021, 9, 30)
+    datetime.date(2021, 9, 30)
+    >>> when(2022, 2, 30) is None, when(1980, 1, 1) is None
+    (True, True)
+    """
+    if not 1995 <= year <= 2100:
+        return None
+    try:
+        if hour is not None and minute is not None:
+            return datetime(year, month, day, int(hour), int(minute), tzinfo=VIETNAM)
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def weekday_of(word: str | None) -> int | None:
+    """Monday = 0 for a weekday name as printed ("THỨ BA" -> 1); None if absent.
+
+    >>> weekday_of("THỨ BA"), weekday_of("Chủ nhật"), weekday_of(None)
+    (1, 6, None)
+    """
+    if word is None:
+        return None
+    return _WEEKDAY_OF.get(" ".join(word.lower().split()))
+
+
+def read_views(raw: str | None) -> int | None:
+    """A view counter's number: "1.204" and "1,204" are 1204.
+
+    >>> read_views("1.204"), read_views("1,204"), read_views("483"), read_views(None)
+    (1204, 1204, 483, None)
+    """
+    if raw is None:
+        return None
+    return parse_int(raw.replace(",", "."))
+
+
+def _resolve_stamp(m: RegexMatch, _doc: Doc) -> dict[str, Any] | None:
+    caps = m.groupdict()
+    day = caps.get("day")
+    value = when(int(caps["year"]), int(caps["month"]), int(day) if day else 1, caps.get("hour"), caps.get("minute"))
+    if value is None:
+        return None
+    label = caps.get("label")
+    return {
+        "value": value,
+        "kind": _KIND_OF.get(" ".join(label.lower().split())) if label else None,
+        "weekday": weekday_of(caps.get("wd")),
+        "views": read_views(caps.get("views")),
+        "pre": _trimmed(m, "pre") if caps.get("pre") else None,
+        "stamp": m.span("stamp"),
+    }
+
+
+def _trimmed(m: RegexMatch, group: str) -> tuple[int, int]:
+    """The span of `group` without the separator and spaces at its end."""
+    start = m.start(group)
+    return start, start + len(m.group(group).rstrip(" \t-|,:"))
+
+
+def _resolve_iso(m: RegexMatch, _doc: Doc) -> dict[str, Any] | None:
+    day = m.group("day")
+    value = when(int(m.group("year")), int(m.group("month")), int(day) if day else 1)
+    if value is None:
+        return None
+    # Month-only (" date 2020-06") says nothing about the day: no value, but the span is furniture.
+    return {
+        "value": value if day else None,
+        "kind": "published",
+        "weekday": None,
+        "views": None,
+        "pre": None,
+        "stamp": m.span("stamp"),
+    }
+
+
+def _resolve_views(m: RegexMatch, _doc: Doc) -> dict[str, Any] | None:
+    views = read_views(m.group("views"))
+    return None if views is None else {"views": views}
+
+
+# Below the head only labelled stamps count, and there the label opens the line: this
+# cheap anchored test picks the lines worth the full STAMP_LINE pattern.
+_LABEL_START = _compile(r"^ (?=[^\n]{4,160}$) [ \t]* \L<stamp_labels> (?!\w)")
+
+STAMP_LINE = Pattern("metadata.stamp_line", _compile(_STAMP_LINE), _resolve_stamp)
+STAMP_TRAILING = Pattern("metadata.stamp_after_title", _compile(_TRAILING), _resolve_stamp)
+STAMP_ISO = Pattern("metadata.stamp_extraction_line", _compile(_ISO), _resolve_iso)
+VIEW_LINE = Pattern("metadata.view_count", _compile(_VIEWS), _resolve_views)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """An accepted stamp: where it is (normalised offsets) and what it says."""
+
+    rule: str
+    line: tuple[int, int]
+    span: tuple[int, int]
+    value: datetime | date | None
+    kind: StampKind | None
+    weekday: int | None
+    views: int | None
+    pre: tuple[int, int] | None
+
+    @property
+    def has_time(self) -> bool:
+        return isinstance(self.value, datetime)
+
+    @property
+    def day(self) -> date | None:
+        if isinstance(self.value, datetime):
+            return self.value.date()
+        return self.value
+
+
+def find(doc: Doc, pattern: Pattern, pos: int = 0, endpos: int | None = None) -> list[Stamp]:
+    """Every match of a stamp `pattern` in ``doc.text[pos:endpos]`` that resolves."""
+    found = []
+    for m in doc.finditer(pattern.regex, pos=pos, endpos=endpos):
+        got = pattern.resolve(m, doc)
+        if got is None:
+            continue
+        found.append(
+            Stamp(
+                pattern.name,
+                m.span(),
+                got["stamp"],
+                got["value"],
+                got["kind"],
+                got["weekday"],
+                got["views"],
+                got["pre"],
+            )
+        )
+    return found
+
+
+def find_lines(doc: Doc, head_end: int) -> list[Stamp]:
+    """Stamp lines: any form in the head (before `head_end`), labelled ones below it."""
+    found = find(doc, STAMP_LINE, 0, head_end)
+    for n, m in enumerate(doc.finditer(_LABEL_START, pos=head_end)):
+        if n >= MAX_BODY_STAMPS:
+            break
+        end = doc.text.find("\n", m.end())
+        found += find(doc, STAMP_LINE, m.start(), len(doc.text) if end < 0 else end)
+    return found
+
+
+def best(stamps: list[Stamp]) -> Stamp | None:
+    """The publication stamp among the accepted ones.
+
+    A labelled publication stamp beats an unlabelled head stamp, which beats an update
+    stamp, which beats the extraction line; among equals a time beats a bare date and
+    the earlier line wins.  A stamp on the extraction line's day with a time replaces it.
+    """
+    dated = [s for s in stamps if s.value is not None]
+    if not dated:
+        return None
+
+    def rank(s: Stamp) -> tuple[int, int, int]:
+        tier = {"published": 0, None: 1, "updated": 2}[s.kind] if s.rule != STAMP_ISO.name else 3
+        return (tier, 0 if s.has_time else 1, s.line[0])
+
+    ordered = sorted(dated, key=rank)
+    iso = next((s for s in ordered if s.rule == STAMP_ISO.name), None)
+    if iso is not None:
+        same_day = [s for s in ordered if s is not iso and s.has_time and s.day == iso.day]
+        if same_day:
+            return same_day[0]
+    return ordered[0]
