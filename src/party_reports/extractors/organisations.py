@@ -1,11 +1,145 @@
-"""Organisations: not implemented yet (placeholder so the façade composes)."""
+"""Organisations: party committees and their bodies named in the text, merged per body.
+
+Forms handled (rule ``organisations.committee``):
+- a committee with its place: "Huyện ủy Đông Anh", "Đảng ủy xã Đông Hòa", "Chi bộ thôn Đông",
+  "Đảng ủy Khối doanh nghiệp quận Long Biên", "Đảng bộ khối Doanh nghiệp huyện Đông Anh";
+- a body of a committee: "Ban Thường vụ Quận ủy", "Ủy ban Kiểm tra Đảng ủy", "UBKT Đảng ủy",
+  "Ban Tổ chức Tỉnh ủy", "BCH Trung ương";
+- a district or provincial committee on its own: "Huyện ủy", "Thành ủy";
+- central bodies (rule ``organisations.central``): "Bộ Chính trị", "Ban Bí thư".
+
+Level comes from the committee word or the administrative noun after it (tỉnh -> province,
+huyện/quận -> district, xã/phường -> commune, thôn/bản -> grassroots); `kind` is the body.
+Deliberately rejected: lower-case generic mentions ("các chi bộ", "đảng ủy cơ sở"); a bare
+"Đảng ủy", "Đảng bộ" or "Chi bộ" with nothing after it (which one is meant is unknown); a
+person after the place ("Huyện ủy Bố Trạch Đinh Hữu Thành" -> "Huyện ủy Bố Trạch").
+"""
 
 from __future__ import annotations
 
-from ..models import Organisation
-from ..patterns import Doc
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel
+
+from ..lexicon import load
+from ..models import Organisation, OrganisationLevel
+from ..patterns import Doc, Pattern, RegexMatch, compile_verbose
+from ..text import fold
+from .officials import PLACES, _split_run
+
+
+class OrganRow(BaseModel):
+    phrase: str
+    role: Literal["committee", "organ", "central", "admin"]
+    kind: str
+    level: OrganisationLevel = "unknown"
+
+
+ORGANS = load("organs", OrganRow)
+_BY_KEY = {fold(r.phrase): r for r in ORGANS}
+_PROVINCES = {fold(r.name) for r in PLACES}
+
+
+def _words(role: str) -> list[str]:
+    return [r.phrase for r in ORGANS if r.role == role]
+
+
+_SP = r"[^\S\n]"
+_TOKEN = regex.compile(r"\S+")
+_CAPWORD = r"(?-i:\p{Lu}[\p{L}\p{M}]*)"
+# First letters of the organ and committee words, capitalised: a cheap test before the lists.
+_FIRST = "".join(sorted({r.phrase[0].upper() for r in ORGANS if r.role in ("organ", "committee")}))
+_COMMITTEE_SRC = rf"""
+(?=(?-i:[{_FIRST}]))(?<![\p{{L}}\p{{M}}])              # written with a capital: a name, not "các chi bộ"
+(?:(?P<organ>\L<organ>){_SP}+)?                          # Ban Thường vụ, Ủy ban Kiểm tra …
+(?P<committee>\L<committee>)(?![\p{{L}}\p{{M}}])
+(?P<khoi>(?:{_SP}+khối)?                                 # Khối doanh nghiệp, Khối các cơ quan
+  (?:{_SP}+(?:doanh{_SP}+nghiệp|DN|các{_SP}+cơ{_SP}+quan|CCQ|cơ{_SP}+quan|dân{_SP}+chính{_SP}+đảng))?
+  (?![\p{{L}}\p{{M}}]))
+(?:{_SP}+(?P<admin>\L<admin>)(?![\p{{L}}\p{{M}}]))?     # xã, huyện, thôn …
+(?P<place>(?:{_SP}+{_CAPWORD}){{1,6}}|{_SP}+\d{{1,3}}(?![\p{{L}}\p{{M}}\d]))?   # Đông Anh, Long Biên, 5
+"""
+_CENTRAL_SRC = r"(?<![\p{L}\p{M}])(?-i:\L<central>)(?![\p{L}\p{M}])"
+
+
+def _level(organ: str | None, committee: str, admin: str | None, place: str) -> OrganisationLevel:
+    """The level of a committee: from its word, else from the administrative noun.
+
+    >>> _level(None, "Đảng ủy", "xã", "Đông Hòa"), _level("Ban Thường vụ", "Quận ủy", None, "")
+    ('commune', 'district')
+    >>> _level(None, "Đảng ủy", None, "")
+    'unknown'
+    """
+    row = _BY_KEY[fold(committee)]
+    if row.level != "unknown":
+        if row.kind == "thành ủy" and place and fold(place) not in _PROVINCES:
+            return "district"  # "Thành ủy Thuận An": a provincial city
+        return row.level
+    if admin is None:
+        return "unknown"
+    level = _BY_KEY[fold(admin)].level
+    if fold(admin) == "thành phố" and fold(place) not in _PROVINCES:
+        return "district"
+    return level
+
+
+def _resolve_committee(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
+    organ, committee, admin = m.group("organ"), m.group("committee"), m.group("admin")
+    end = m.end("committee")
+    for name in ("khoi", "admin"):
+        if m.group(name) and m.end(name) > end:
+            end = m.end(name)
+    place = ""
+    if m.group("place"):
+        run = [t.span() for t in _TOKEN.finditer(doc.text, m.start("place"), m.end("place"))]
+        cut = _split_run(doc.text, run, 3) if len(run) >= 3 else None
+        keep = run if cut is None else run[: cut[0]]
+        keep = keep[:4]
+        if keep:
+            end = keep[-1][1]
+            place = doc.text[keep[0][0] : end]
+    if organ is None and _BY_KEY[fold(committee)].level == "central":
+        return None  # "Trung ương", "TW 4" alone: a plenum or an adjective, not a body name
+    bare = not (m.group("khoi") or admin or place)
+    if bare and organ is None and _BY_KEY[fold(committee)].level in ("unknown", "grassroots"):
+        return None  # "Đảng ủy", "Chi bộ" alone: which one is unknown
+    kind = _BY_KEY[fold(organ)].kind if organ else _BY_KEY[fold(committee)].kind
+    return {"end": end, "kind": kind, "level": _level(organ, committee, admin, place)}
+
+
+def _resolve_central(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
+    return {"end": m.end(), "kind": _BY_KEY[fold(m.group())].kind, "level": "central"}
+
+
+_LISTS = {"organ": _words("organ"), "committee": _words("committee"), "admin": _words("admin"),
+          "central": _words("central")}
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern("organisations.central", compile_verbose(_CENTRAL_SRC, central=_LISTS["central"]), _resolve_central),
+    Pattern(
+        "organisations.committee",
+        compile_verbose(_COMMITTEE_SRC, organ=_LISTS["organ"], committee=_LISTS["committee"], admin=_LISTS["admin"]),
+        _resolve_committee,
+    ),
+)
 
 
 def extract(doc: Doc) -> list[Organisation]:
-    """Return the organisations found in `doc` (none yet)."""
-    return []
+    """Every named party body in `doc`, one item per body (folded name), first mention first."""
+    merged: dict[str, dict[str, Any]] = {}
+    for pattern in PATTERNS:
+        for m in doc.finditer(pattern.regex):
+            if doc.is_excluded(m.start(), m.end()):
+                continue
+            value = pattern.resolve(m, doc)
+            if value is None:
+                continue
+            mention = doc.mention(m.start(), value["end"], pattern.name)
+            name = " ".join(mention["text"].split())
+            key = fold(name)
+            if key not in merged:
+                merged[key] = {**mention, "name": name, "kind": value["kind"], "level": value["level"], "mentions": []}
+            merged[key]["mentions"].append(doc.span(m.start(), value["end"]))
+    items = [Organisation(**v) for v in merged.values()]
+    return sorted(items, key=lambda o: o.start)
