@@ -110,6 +110,8 @@ class Quota(Mention):
     subject: Text | None = Field(default=None, description="what was achieved: 'kết nạp', 'thành lập'")
     percent_of: Literal["plan", "target", "excess", "unknown"] | None = None
     qualifier: Qualifier | None = None
+    ratio_span: Span | None = Field(default=None, description="where achieved/target stand ('23/15', '241 ĐV')")
+    percent_span: Span | None = Field(default=None, description="where the stated percent stands ('153%')")
 
 
 class Count(Mention):
@@ -119,6 +121,10 @@ class Count(Mention):
     unit: Text = Field(description="the counted noun, lower case, abbreviations expanded")
     qualifier: Qualifier | None = None
     is_change: bool = Field(default=False, description="'tăng 197 đảng viên': a change, not a stock")
+    paired_with: Span | None = Field(
+        default=None, description="'62 chi bộ … với 647 đảng viên': on the second count, the first one's span"
+    )
+    part_of: Span | None = Field(default=None, description="'58 tổ chức, gồm 16 … và 42 …': on each part, the total")
 
 
 OrganisationLevel = Literal["central", "province", "district", "commune", "grassroots", "unknown"]

@@ -1,11 +1,471 @@
-"""Counts: not implemented yet (placeholder so the façade composes)."""
+"""Counts: a number bound to a countable party or organisational noun.
+
+`unit` is the head noun, lower case, abbreviations expanded (lexicon/count_units.toml);
+modifiers written after it stay outside the span, as in the gold ("62 chi bộ").
+
+Forms handled (pattern in brackets):
+
+- number + noun [count.number_unit]: "62 chi bộ trực thuộc" -> 62 "chi bộ";
+  "5.356 đảng viên" -> 5356; "09 cuộc kiểm tra" -> 9; "1.988 ĐV" -> "đảng viên";
+  "128 đ/c" -> "đồng chí"; "36 TCCS đảng" -> "tổ chức cơ sở đảng";
+  "lượt" + noun keeps it: "40 lượt chi bộ" -> "lượt chi bộ";
+  a qualifier is kept: "gần 400 lượt cán bộ" (gần), "trên 16.000 tổ chức đảng" (trên);
+  scale words: "gần 6 ngàn đảng viên" -> 6000;
+  a change, not a stock: "tăng 197 đảng viên", "vượt chỉ tiêu 9 đảng viên" (is_change).
+- number word + noun [count.word_unit]: "hai chi bộ" -> 2; "Ba đồng chí" at the
+  start of a sentence.
+- at least [count.at_least_from]: "từ 3 đảng viên chính thức trở lên" (qualifier từ).
+
+Shapes start at the number so the engine can skip ahead; what stands before it (a
+qualifier, a change word, or a blocker such as "năm", "số", "1-") is read by the
+resolvers from a short window, and a resolver may move the mention's start back
+over it by returning ``_start``.
+
+Links for the checks in validate.py (set here, where the text is at hand):
+
+- ``paired_with``: "62 chi bộ trực thuộc với 647 đảng viên": the persons count
+  points at the organisations count it is stated with (a total-membership statement).
+- ``part_of``: "58 tổ chức cơ sở đảng, gồm 16 đảng bộ cơ sở và 42 chi bộ cơ sở": each
+  part (two or more, of the total's kind) points at the total.
+
+Deliberately rejected:
+
+- durations and dates: "30 năm tuổi Đảng", "3 ngày", "10 năm", "Quý I/2023"
+- nouns that are not counted: "6 nhiệm vụ", "4 không gian"
+- numbers after năm / số / lần thứ / Phường / a document kind (count_blockers.toml):
+  "năm 2022 đảng viên", "lần thứ 4", "phòng họp số 2", "Phường 12"
+- target ranges: "1-2 đảng viên", "từ 90 - 100 đảng viên", "3 đến 5 đảng viên"
+- percentages and decimals: "100% chi bộ", "2,5 đảng viên"
+- the numbers of an X/Y quota: "23/15 đồng chí" (a quota, see quotas.py)
+- a bare year before a noun: "2022 đảng viên"
+- number words that are mostly not numbers here: "một" (a), "năm" (year), "tư"
+"""
 
 from __future__ import annotations
 
-from ..models import Count
-from ..patterns import Doc
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from ..lexicon import load
+from ..models import Count, Span
+from ..patterns import Doc, Pattern, Regex, RegexMatch, compile_verbose, longest_first
+from ..text import parse_decimal, parse_int, parse_number_word
+
+__all__ = [
+    "NUMBER",
+    "PATTERNS",
+    "QUALIFIERS",
+    "UNITS",
+    "UnitRow",
+    "extract",
+    "first_letters",
+    "shape",
+    "unit_of",
+    "words_before",
+]
+
+UnitKind = Literal["organisation", "person", "activity", "record", "place", "award"]
+
+
+class UnitRow(BaseModel):
+    """A count noun as written and what it reports."""
+
+    word: str
+    unit: str
+    kind: UnitKind
+    counted: bool = True
+    note: str | None = None
+
+
+class WordRow(BaseModel):
+    """A bare word list row."""
+
+    word: str
+    note: str | None = None
+
+
+class QualifierRow(BaseModel):
+    """An approximation word and the qualifier it stands for."""
+
+    word: str
+    qualifier: Literal["gần", "hơn", "trên", "khoảng", "dưới", "từ", "ít nhất", "tối đa", "gần như"]
+    note: str | None = None
+
+
+UNITS: dict[str, UnitRow] = {row.word: row for row in load("count_units", UnitRow)}
+QUALIFIERS: dict[str, QualifierRow] = {row.word: row for row in load("figure_qualifiers", QualifierRow)}
+_COUNTED = [w for w, row in UNITS.items() if row.counted]
+_LISTS: dict[str, list[str]] = {
+    "units": _COUNTED,
+    "quals": list(QUALIFIERS),
+    "changes": [r.word for r in load("count_changes", WordRow)],
+    "blockers": [r.word for r in load("count_blockers", WordRow)],
+    "nwords": [r.word for r in load("count_number_words", WordRow)]
+    + [r.word.capitalize() for r in load("count_number_words", WordRow)],
+}
+_SCALES = {"nghìn": 1000, "ngàn": 1000, "vạn": 10_000, "triệu": 1_000_000}
+
+# NOTE: quotas.py imports NUMBER, QUALIFIERS, UNITS, shape and unit_of from here.
+NUMBER = r"""
+    (?:\d{1,3}(?:\.\d{3})+|\d{1,7})      # 5.356 (thousands dot) or 09 (leading zero)
+    (?!\d|[.,]\d)                        # not 2,5 (decimal) nor 5.9 (a date)
+"""
+
+# What stands right before the number: not a word, a number, a date or a percent.
+_NUMBER_START = r"""
+    (?<![\p{L}\d.,/%-])                  # F1, the tail of 1.988, 30,40, 3/2, 100%, 1-2
+"""
+
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """A character class of the first letters of `words`, both cases: a cheap gate before a list.
+
+    >>> first_letters(["chi bộ", "đảng viên"])
+    '[CcĐđ]'
+    """
+    letters = {w[0] for w in words} | {w[0].upper() for w in words}
+    return "[" + "".join(sorted(letters)) + "]"
+
+
+# The counted noun, whole words only ("xã" not the head of "xã hội").  The class in
+# front lets the engine give up on "1 1 1 …" before trying the list.
+_UNIT = (
+    r"""
+    (?=[lL]|"""
+    + first_letters(_COUNTED)
+    + r""")
+    (?P<luot>lượt\s+)?                   # "40 lượt chi bộ": visits, kept in the unit
+    (?P<unit>\L<units>)
+    (?![\p{L}\p{M}])
+"""
+)
+
+
+def shape(source: str, fragments: dict[str, str], lists: dict[str, list[str]]) -> Regex:
+    """Compile a VERBOSE shape: fill its ``{{NAME}}`` slots, pass the ``\\L<name>`` lists it uses.
+
+    >>> shape("{{N}}[ ]đảng viên", {"N": "[0-9]+"}, {"u": ["chi bộ"]}).pattern
+    '[0-9]+[ ]đảng viên'
+    """
+    for name, text in fragments.items():
+        source = source.replace("{{" + name + "}}", text)
+    return compile_verbose(source, 0, **{k: v for k, v in lists.items() if f"\\L<{k}>" in source})
+
+
+FRAGMENTS = {"NUMBER": NUMBER, "NUMBER_START": _NUMBER_START, "UNIT": _UNIT}
+
+# Shapes start at the number (a digit or a number word): the engine skips ahead to
+# candidates quickly.  What stands before the number (a qualifier, a change word, a
+# blocker) is read by the resolvers from a short window (_LEFT, _BLOCKED below).
+_NUMBER_UNIT = shape(
+    r"""
+    {{NUMBER_START}}
+    (?:
+        (?P<num>{{NUMBER}})
+      | (?P<dec>\d{1,3},\d{1,2})(?=\s(?:nghìn|ngàn|vạn|triệu)(?!\p{L}))   # 1,4 triệu
+    )
+    (?=\s?\p{L})                         # a word follows: give up early on "1 1 1 …"
+    (?:\s(?P<scale>nghìn|ngàn|vạn|triệu)(?!\p{L}))?
+    \s?                                  # "3.004tổ chức đảng": the space is sometimes lost
+    {{UNIT}}
+    """,
+    FRAGMENTS,
+    _LISTS,
+)
+
+_WORD_UNIT = shape(
+    r"""
+    (?<![\p{L}])
+    (?P<word>(?-i:\L<nwords>))           # case-sensitive: "Ba" only at a sentence start
+    \s+
+    {{UNIT}}
+    """,
+    FRAGMENTS,
+    _LISTS,
+)
+
+_AT_LEAST_FROM = shape(
+    r"""
+    (?<![\p{L}])từ\s+
+    (?P<num>{{NUMBER}})\s
+    {{UNIT}}
+    (?:\s\p{L}+){0,3}?                   # "đảng viên chính thức"
+    \s trở \s lên
+    """,
+    FRAGMENTS,
+    _LISTS,
+)
+
+_CHANGES = frozenset(_LISTS["changes"])
+_QUALS = frozenset(QUALIFIERS)
+_BLOCKERS = frozenset(_LISTS["blockers"]) | {"thứ", "lần", "mười", "mươi"}  # lần thứ ba, mười hai
+
+
+_OPENERS = "([\"'“‘-,:;"
+
+
+@cache
+def _last_words(groups: tuple[frozenset[str], ...]) -> frozenset[str]:
+    return frozenset(phrase.rsplit(None, 1)[-1] for group in groups for phrase in group)
+
+
+def words_before(text: str, start: int, groups: Sequence[frozenset[str]]) -> tuple[int, list[str | None]]:
+    """Optional word groups (given in text order) standing right before `start`.
+
+    Each group is a set of lower-case phrases of one to three words; at most one
+    phrase per group, the groups in order, only whitespace between them and `start`.
+    A phrase may follow an opening bracket or a comma ("(đạt 160%"), which ends the
+    search.  Returns the start of the first phrase found (or `start`) and the phrase
+    found per group.
+
+    >>> words_before("đã tăng gần 400", 12, [frozenset({"tăng"}), frozenset({"gần", "hơn"})])
+    (3, ['tăng', 'gần'])
+    >>> words_before("241 ĐV (đạt 160%", 12, [frozenset({"đạt"}), frozenset({"gần"})])
+    (8, ['đạt', None])
+    >>> words_before("(400", 1, [frozenset({"gần"})])
+    (1, [None])
+    """
+    window = text[max(0, start - 40) : start]
+    found: list[str | None] = [None] * len(groups)
+    if not window[-1:].isspace():
+        return start, found
+    last = window.rsplit(None, 1)[-1:]
+    if not last or last[0].lstrip(_OPENERS).lower() not in _last_words(tuple(groups)):
+        return start, found  # the common case: an ordinary word before the number
+    tokens = window.split()
+    k, pos = len(tokens), len(window)
+    for g in reversed(range(len(groups))):
+        for n in (3, 2, 1):
+            if k < n or any(t[0] in _OPENERS for t in tokens[k - n + 1 : k]):
+                continue
+            first = tokens[k - n].lstrip(_OPENERS)
+            if " ".join([first, *tokens[k - n + 1 : k]]).lower() in groups[g]:
+                found[g] = " ".join([first, *tokens[k - n + 1 : k]]).lower()
+                for token in reversed(tokens[k - n + 1 : k]):
+                    pos = window.rfind(token, 0, pos)
+                pos = window.rfind(first, 0, pos)
+                if first != tokens[k - n]:  # an opener ends the phrase run
+                    return start - len(window) + pos, found
+                k -= n
+                break
+    return start - len(window) + pos, found
+
+
+def _blocked(text: str, start: int) -> bool:
+    """True when the number at `start` is not a count: "năm 2022", "số 2", "1 - 2", "3 đến 5"."""
+    window = text[max(0, start - 30) : start]
+    stripped = window.rstrip()
+    if stripped.endswith("-") and stripped[:-1].rstrip()[-1:].isdigit():
+        return True
+    if not window[-1:].isspace():
+        return False
+    tokens = window.lower().split()
+    if not tokens:
+        return False
+    if tokens[-1] in _BLOCKERS or " ".join(tokens[-2:]) in _BLOCKERS:
+        return True
+    return tokens[-1] in ("đến", "tới") and len(tokens) > 1 and tokens[-2].replace(".", "").isdigit()
+
+
+def _left(doc: Doc, start: int) -> tuple[int, str | None, bool] | None:
+    """The mention start, qualifier and change flag before a number at `start`.
+
+    None when the number is blocked (see `_blocked`).
+    """
+    if _blocked(doc.text, start):
+        return None
+    begin, (change, qual) = words_before(doc.text, start, [_CHANGES, _QUALS])
+    return begin, QUALIFIERS[qual].qualifier if qual else None, change is not None
+
+
+def unit_of(match: RegexMatch) -> str:
+    """The reported unit of a match with `unit` (and optional `luot`) groups."""
+    unit = UNITS[match.group("unit").lower()].unit
+    return f"lượt {unit}" if match.group("luot") else unit
+
+
+def resolve_number_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
+    """Value, unit, qualifier and change flag of a number + noun.
+
+    Returns None for a blocked number (see `_left`) and for a bare year ("2022 đảng
+    viên"): real counts that large are written with a thousands dot.
+    """
+    left = _left(doc, m.start())
+    if left is None:
+        return None
+    start, qualifier, change = left
+    if m.group("num"):
+        raw = m.group("num")
+        value = parse_int(raw)
+        if value is None or (raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100):
+            return None
+        number = float(value)
+    else:
+        decimal = parse_decimal(m.group("dec"))
+        if decimal is None:
+            return None
+        number = decimal
+    if m.group("scale"):
+        number *= _SCALES[m.group("scale").lower()]
+    if number != int(number):
+        return None
+    return {"_start": start, "value": int(number), "unit": unit_of(m), "qualifier": qualifier, "is_change": change}
+
+
+def resolve_word_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
+    """Read "hai chi bộ" -> 2; a capitalised word only at a sentence start ("Ba đồng chí").
+
+    "Nguyễn Văn Ba đảng viên …" is a name, not a count.
+    """
+    word = m.group("word")
+    if word[0].isupper():
+        before = doc.text[max(0, m.start() - 3) : m.start()].rstrip()
+        if before and before[-1] not in ".!?:;\n(\"'-":
+            return None
+    left = _left(doc, m.start())
+    value = parse_number_word(word)
+    if left is None or value is None:
+        return None
+    start, qualifier, change = left
+    return {"_start": start, "value": value, "unit": unit_of(m), "qualifier": qualifier, "is_change": change}
+
+
+def resolve_at_least_from(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
+    """Read "từ 3 đảng viên chính thức trở lên" -> 3, qualifier "từ"."""
+    value = parse_int(m.group("num"))
+    if value is None:
+        return None
+    return {"value": value, "unit": unit_of(m), "qualifier": "từ", "is_change": False}
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern("count.at_least_from", _AT_LEAST_FROM, resolve_at_least_from),
+    Pattern("count.number_unit", _NUMBER_UNIT, resolve_number_unit),
+    Pattern("count.word_unit", _WORD_UNIT, resolve_word_unit),
+)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A resolved match in normalised offsets, before links are set."""
+
+    start: int
+    end: int
+    rule: str
+    fields: dict[str, Any]
+    kind: str
+    paired_with: tuple[int, int] | None = None
+    part_of: tuple[int, int] | None = None
+
+
+# Between "62 chi bộ" and "647 đảng viên": a few modifier words, then "với", not
+# "đối với" ("09 cuộc kiểm tra đối với 40 lượt chi bộ" is not a membership total).
+_PAIR_GAP = compile_verbose(
+    r"""
+    [ ](?:\p{L}+[ ]){0,4}?               # "trực thuộc", "trực thuộc Huyện ủy"
+    (?<!đối[ ])với[ ]
+    (?:tổng[ ]số[ ])?
+    """
+)
+# Between a total and its first part: modifiers, an optional parenthesis, "gồm".
+_PARTS_OPEN = compile_verbose(
+    r"""
+    (?:[ ]\p{L}+){0,4}
+    [ ]?(?:\([^()\n]{0,120}\)[ ]?)?      # "36 TCCS đảng (giảm 1 đảng bộ …) gồm"
+    [,:]?[ ]?(?:bao[ ])?gồm[ ]?(?:có[ ]?)?:?[ ]?
+    """
+)
+# Between two parts: modifiers (commas allowed: "huyện, thị xã"), then "," or "và".
+_PARTS_SEP = compile_verbose(r"[\p{L} ,]{0,50}?(?P<sep>,|[ ]và)[ ]")
+
+
+def _link(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
+    """Set `paired_with` and `part_of` on hits sorted by position."""
+    out = list(hits)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind == "organisation" and b.kind == "person" and b.fields["qualifier"] is None:
+            gap = doc.text[a.end : b.start]
+            if len(gap) <= 60 and _PAIR_GAP.fullmatch(gap, timeout=doc.remaining()):
+                out[i + 1] = replace(b, paired_with=(a.start, a.end))
+    for i, total in enumerate(out):
+        if i + 2 >= len(out) or total.fields["qualifier"] or total.fields["is_change"]:
+            continue
+        gap = doc.text[total.end : out[i + 1].start]
+        if len(gap) > 200 or not _PARTS_OPEN.fullmatch(gap, timeout=doc.remaining()):
+            continue
+        parts = _parts(doc, out, i + 1, total.kind)
+        if len(parts) >= 2:
+            for j in parts:
+                out[j] = replace(out[j], part_of=(total.start, total.end))
+    return out
+
+
+def _parts(doc: Doc, hits: list[_Hit], first: int, kind: str) -> list[int]:
+    """Indexes of the parts listed after "gồm", or [] when the list is not clean."""
+    parts = [first]
+    j = first
+    while True:
+        if hits[j].kind != kind or hits[j].fields["qualifier"] or hits[j].fields["is_change"]:
+            return []
+        if j + 1 >= len(hits):
+            return parts
+        gap = doc.text[hits[j].end : hits[j + 1].start]
+        sep = _PARTS_SEP.fullmatch(gap, timeout=doc.remaining()) if len(gap) <= 60 else None
+        if sep is None:
+            return parts
+        j += 1
+        parts.append(j)
+        if sep.group("sep").strip() == "và":  # the last part
+            if hits[j].kind != kind or hits[j].fields["qualifier"] or hits[j].fields["is_change"]:
+                return []
+            return parts
+
+
+_KINDS = {row.unit: row.kind for row in UNITS.values()}
+
+
+def _kind(unit: str) -> str:
+    return "visit" if unit.startswith("lượt ") else _KINDS.get(unit, "other")
+
+
+def _hits(doc: Doc, patterns: Iterable[Pattern]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for pattern in patterns:
+        for m in doc.finditer(pattern.regex):
+            start, end = m.span()
+            if doc.is_excluded(start, end):
+                continue
+            fields = pattern.resolve(m, doc)
+            if fields is not None:
+                start = fields.pop("_start", start)
+                hits.append(_Hit(start, end, pattern.name, fields, _kind(fields["unit"])))
+    return longest_first(hits)
 
 
 def extract(doc: Doc) -> list[Count]:
-    """Return the counts found in `doc` (none yet)."""
-    return []
+    """Return the counts found in `doc`, in text order.
+
+    >>> from party_reports.text import normalise
+    >>> doc = Doc(normalise("có 62 chi bộ trực thuộc với 1.988 ĐV"))
+    >>> doc.start_clock()
+    >>> [(c.value, c.unit) for c in extract(doc)]
+    [(62, 'chi bộ'), (1988, 'đảng viên')]
+    >>> doc = Doc(normalise("trao Huy hiệu 30 năm tuổi Đảng, đề ra 6 nhiệm vụ"))
+    >>> doc.start_clock()
+    >>> extract(doc)
+    []
+    """
+    counts: list[Count] = []
+    for hit in _link(doc, _hits(doc, PATTERNS)):
+        links: dict[str, Span | None] = {
+            "paired_with": doc.span(*hit.paired_with) if hit.paired_with else None,
+            "part_of": doc.span(*hit.part_of) if hit.part_of else None,
+        }
+        counts.append(Count(**doc.mention(hit.start, hit.end, hit.rule), **hit.fields, **links))
+    return counts
