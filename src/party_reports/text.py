@@ -12,6 +12,7 @@ numerals, which every extractor shares.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -36,11 +37,12 @@ _CHAR_MAP: dict[str, str] = {
 }
 _TRANSLATE = str.maketrans(_CHAR_MAP)
 
-# Base letter followed by combining marks (NFD or mixed input), a lone CR LF pair,
-# or one of the characters above.
-_CHUNK = regex.compile(
-    r"\r\n|\P{M}\p{M}+|\p{M}+|[" + regex.escape("".join(_CHAR_MAP)) + "]"
-)
+# Runs of combining marks (NFD or mixed input; the base letter before them joins the
+# chunk), a CR LF pair, or one of the characters above.  Stdlib `re` with explicit
+# mark ranges scans about twice as fast as `regex` with \p{M}; marks outside these
+# ranges are caught by the `is_normalized` check and the per-grapheme fallback.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
+_CHUNK = re.compile(r"\r\n|[" + re.escape("".join(_CHAR_MAP)) + "]|[" + _MARKS + "]+")
 
 
 def _tone_table() -> dict[str, str]:
@@ -122,6 +124,10 @@ class NormalText:
         return ostart, max(ostart, oend)
 
 
+def _move_tone(m: regex.Match[str]) -> str:
+    return _TONES[m.group()]
+
+
 def _nfc_chunk(chunk: str) -> str:
     return unicodedata.normalize("NFC", chunk).translate(_TRANSLATE)
 
@@ -148,9 +154,12 @@ def normalise(text: str) -> NormalText:
         chunk = m.group()
         if chunk == "\r\n":
             new = "\n"
-        elif len(chunk) == 1:
+        elif chunk[0] in _CHAR_MAP:
             new = chunk.translate(_TRANSLATE)
         else:
+            if ostart > last:  # the base letter the marks sit on joins the chunk
+                ostart -= 1
+                chunk = text[ostart:oend]
             new = _nfc_chunk(chunk)
         if new == chunk:
             continue
@@ -170,7 +179,8 @@ def normalise(text: str) -> NormalText:
     if not unicodedata.is_normalized("NFC", joined):
         return _normalise_graphemes(text)
     # Moving a tone mark keeps the length, so the offset map stays as it is.
-    joined = _TONE_WORD.sub(lambda m: _TONES[m.group()], joined)
+    if _TONE_WORD.search(joined):
+        joined = _TONE_WORD.sub(_move_tone, joined)
     return NormalText(text, joined, norm_starts, chunks)
 
 
@@ -191,7 +201,7 @@ def _normalise_graphemes(text: str) -> NormalText:
             chunks.append((npos, npos + len(new), m.start(), m.end()))
         pieces.append(new)
         npos += len(new)
-    joined = _TONE_WORD.sub(lambda m: _TONES[m.group()], "".join(pieces))
+    joined = _TONE_WORD.sub(_move_tone, "".join(pieces))
     return NormalText(text, joined, norm_starts, chunks)
 
 
