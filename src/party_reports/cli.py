@@ -1,4 +1,5 @@
-"""The `party-reports` command: ``parse FILE`` prints a report as JSON."""
+"""The `party-reports` command: ``parse FILE`` prints a report as JSON;
+``evaluate DIR`` scores `parse` against the annotated articles of a folder."""
 
 from __future__ import annotations
 
@@ -38,6 +39,27 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    # Imported here: `parse` alone should not pay for the scoring code.
+    from .evaluate import evaluate, format_misses, format_table
+
+    try:
+        summary = evaluate(args.dir)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if args.verbose:
+        misses = format_misses(summary)
+        sys.stdout.write("article\tcategory\tkind\tkey\ttext\n" + (misses + "\n" if misses else ""))
+        sys.stdout.write("\n")
+    sys.stdout.write(format_table(summary) + "\n")
+    if args.json:
+        try:
+            Path(args.json).write_text(summary.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"{args.json}: cannot write ({exc.strerror})") from None
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; subcommands register here."""
     parser = argparse.ArgumentParser(prog="party-reports", description=__doc__)
@@ -45,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_parse = sub.add_parser("parse", help="print the report of one article as JSON")
     p_parse.add_argument("file", help="a UTF-8 text file, or - for standard input")
     p_parse.set_defaults(func=_cmd_parse)
+    p_eval = sub.add_parser(
+        "evaluate", help="score parse against a folder of NAME.txt + NAME.gold.json (docs/evaluation.md)"
+    )
+    p_eval.add_argument("dir", help="folder of articles NAME.txt, each with its NAME.gold.json")
+    p_eval.add_argument("--verbose", action="store_true", help="also print every miss and false hit with its text")
+    p_eval.add_argument("--json", metavar="FILE", help="write the summary as JSON to FILE")
+    p_eval.set_defaults(func=_cmd_evaluate)
     return parser
 
 
