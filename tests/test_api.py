@@ -80,3 +80,34 @@ def test_timeout_becomes_a_finding_not_a_crash() -> None:
     codes = {f.code for f in report.findings}
     assert "extractor.timeout" in codes
     assert all(f.severity == "error" for f in report.findings if f.code == "extractor.timeout")
+
+
+def _walk(value: object) -> list[object]:
+    """Every Mention nested anywhere, found the slow generic way."""
+    from pydantic import BaseModel
+
+    from party_reports.models import Mention
+
+    found: list[object] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mention):
+            found.append(item)
+        if isinstance(item, BaseModel):
+            stack.extend(getattr(item, name) for name in type(item).model_fields)
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return found
+
+
+def test_span_check_covers_every_mention() -> None:
+    """The Report validator's targeted walk must see every Mention the models can hold."""
+    from pathlib import Path
+
+    from party_reports.models import _mentions_in
+
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    for path in sorted(root.glob("*.txt"))[:8]:
+        report = party_reports.parse(path.read_text(encoding="utf-8"))
+        assert sorted(map(id, _walk(report))) == sorted(map(id, _mentions_in(report)))

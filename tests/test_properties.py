@@ -135,3 +135,17 @@ def test_nfd_input_gives_the_same_values(text: str) -> None:
     assert _values(party_reports.parse(nfd).model_dump(mode="json")) == _values(
         party_reports.parse(nfc).model_dump(mode="json")
     )
+
+
+@SETTINGS
+@given(articles())
+def test_values_are_nfc(text: str) -> None:
+    report = party_reports.parse(unicodedata.normalize("NFD", text))
+    values: list[str | None] = [report.metadata.title, report.metadata.category, *report.metadata.authors]
+    for official in report.officials:
+        values += [official.name, *official.titles]
+    values += [d.number for d in report.documents] + [d.kind for d in report.documents]
+    values += [c.unit for c in report.counts] + [o.name for o in report.organisations]
+    for value in values:
+        if value is not None:
+            assert unicodedata.is_normalized("NFC", value), value

@@ -9,8 +9,9 @@ context (``Report.model_validate(data, context={"source": text})``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationInfo, model_validator
@@ -173,19 +174,25 @@ class Metadata(_Frozen):
     paragraphs: list[Span] = Field(default_factory=list)
 
 
-def _mentions_in(value: Any) -> list[Mention]:
-    """Every Mention nested anywhere inside `value`."""
-    found: list[Mention] = []
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Mention):
-            found.append(item)
-        if isinstance(item, BaseModel):
-            stack.extend(getattr(item, name) for name in type(item).model_fields)
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-    return found
+def _mentions_in(report: Report) -> Iterator[Mention]:
+    """Every Mention a report holds (the items, and the metadata's spans)."""
+    yield from report.dates
+    yield from report.documents
+    yield from report.officials
+    yield from report.quotas
+    yield from report.counts
+    yield from report.organisations
+    meta = report.metadata
+    for single in (meta.title_span, meta.published_span):
+        if single is not None:
+            yield single
+    yield from meta.author_spans
+    for image in meta.images:
+        yield image
+        if image.caption is not None:
+            yield image.caption
+        if image.credit is not None:
+            yield image.credit
 
 
 class Report(_Frozen):

@@ -10,6 +10,7 @@ passes the per-parse deadline to `regex` as ``timeout=`` so no input can hang.
 from __future__ import annotations
 
 import time
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -107,12 +108,21 @@ class Doc:
     def span(self, start: int, end: int) -> Span:
         """The original-input `Span` of a normalised ``[start, end)``."""
         ostart, oend = self.norm.original_span(start, end)
-        return Span(start=ostart, end=oend)
+        return Span.model_construct(start=ostart, end=oend)  # trusted: 0 <= ostart <= oend
 
     def mention(self, start: int, end: int, rule: str) -> dict[str, Any]:
         """Mention fields (text, start, end, rule) for a normalised ``[start, end)``."""
         ostart, oend = self.norm.original_span(start, end)
         return {"text": self.source[ostart:oend], "start": ostart, "end": oend, "rule": rule}
+
+    def as_written(self, start: int, end: int) -> str:
+        """The original text of normalised ``[start, end)`` in NFC: a value "as written".
+
+        Tone placement and look-alike letters stay as the author typed them; only the
+        Unicode form is made canonical, so NFD and NFC inputs give equal values.
+        """
+        ostart, oend = self.norm.original_span(start, end)
+        return unicodedata.normalize("NFC", self.source[ostart:oend])
 
     def add_finding(self, code: str, severity: Severity, message: str, spans: Sequence[tuple[int, int]] = ()) -> None:
         """Record a finding; `spans` are normalised ``(start, end)`` pairs."""

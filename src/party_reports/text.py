@@ -16,6 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -205,6 +206,7 @@ def _normalise_graphemes(text: str) -> NormalText:
     return NormalText(text, joined, norm_starts, chunks)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A matching key: normalised, lower case, whitespace collapsed.
 

@@ -30,6 +30,7 @@ signer, not a byline.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -273,13 +274,13 @@ def extract(doc: Doc) -> Metadata:
         doc.span(*page.lines[i]) for i in range(len(page.lines)) if i not in page.role and page.has_letters(i)
     ]
     return Metadata(
-        title=doc.mention(*title, RULE_TITLE)["text"] if title else None,
+        title=doc.as_written(*title) if title else None,
         title_span=_mention(doc, title, RULE_TITLE) if title else None,
-        category=doc.mention(*category, "metadata.category")["text"] if category else None,
+        category=doc.as_written(*category) if category else None,
         published_at=published.value if published else None,
         published_span=_mention(doc, published.span, published.rule) if published else None,
         view_count=views,
-        authors=[m.text for m in merged],
+        authors=[unicodedata.normalize("NFC", m.text) for m in merged],
         author_spans=merged,
         images=images,
         paragraphs=paragraphs,

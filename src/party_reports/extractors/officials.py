@@ -578,10 +578,10 @@ def _merge(doc: Doc, found: list[_Found]) -> list[Official]:
         end = max([p.name_end] + [e for _, e in p.titles])
         start = min([p.name_start, p.start] + [s for s, _ in p.titles])
         mention = doc.mention(start, end, f.rule)
-        titles = [doc.mention(s, e, f.rule)["text"] for s, e in p.titles]
+        titles = [doc.as_written(s, e) for s, e in p.titles]
         titles = [" ".join(t.split()) for t in titles if t.strip()]
         if key not in people:
-            name = name_case(doc.mention(p.name_start, p.name_end, f.rule)["text"])
+            name = name_case(doc.as_written(p.name_start, p.name_end))
             people[key] = {**mention, "name": name, "titles": [], "mentions": []}
         entry = people[key]
         entry["mentions"].append(doc.span(start, end))

@@ -136,7 +136,7 @@ def extract(doc: Doc) -> list[Organisation]:
             if value is None:
                 continue
             mention = doc.mention(m.start(), value["end"], pattern.name)
-            name = " ".join(mention["text"].split())
+            name = " ".join(doc.as_written(m.start(), value["end"]).split())
             key = fold(name)
             if key not in merged:
                 merged[key] = {**mention, "name": name, "kind": value["kind"], "level": value["level"], "mentions": []}
