@@ -110,7 +110,8 @@ def test_parse_decimal_rejects(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "value"),
-    [("I", 1), ("II", 2), ("III", 3), ("IV", 4), ("V", 5), ("IX", 9), ("XII", 12), ("XIII", 13), ("XX", 20), ("xiv", 14)],
+    [("I", 1), ("II", 2), ("III", 3), ("IV", 4), ("V", 5), ("IX", 9), ("XII", 12), ("XIII", 13), ("XX", 20),
+     ("xiv", 14)],
 )
 def test_parse_roman(raw: str, value: int) -> None:
     assert parse_roman(raw) == value
