@@ -108,7 +108,7 @@ class Doc:
     def span(self, start: int, end: int) -> Span:
         """The original-input `Span` of a normalised ``[start, end)``."""
         ostart, oend = self.norm.original_span(start, end)
-        return Span.model_construct(start=ostart, end=oend)  # trusted: 0 <= ostart <= oend
+        return Span(start=ostart, end=oend)
 
     def mention(self, start: int, end: int, rule: str) -> dict[str, Any]:
         """Mention fields (text, start, end, rule) for a normalised ``[start, end)``."""
