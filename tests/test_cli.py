@@ -60,3 +60,16 @@ def test_module_entry_point(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["documents"] is not None
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "bai.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    done = subprocess.run(
+        [sys.executable, "-m", "party_reports", "parse", str(path)], capture_output=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Kế hoạch" in done.stdout.decode("utf-8")

@@ -32,10 +32,21 @@ def read_text(name: str) -> str:
         raise CliError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
+def _write(text: str) -> None:
+    """Write UTF-8 to standard output whatever the locale says (JSON is UTF-8)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # replaced by a text-only stream (tests)
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", errors="replace"))
+    buffer.flush()
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     report = parse(read_text(args.file))
     out = report.model_dump_json(indent=2)
-    sys.stdout.write(out + "\n")
+    _write(out + "\n")
     return 0
 
 
@@ -49,9 +60,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     if args.verbose:
         misses = format_misses(summary)
-        sys.stdout.write("article\tcategory\tkind\tkey\ttext\n" + (misses + "\n" if misses else ""))
-        sys.stdout.write("\n")
-    sys.stdout.write(format_table(summary) + "\n")
+        _write("article\tcategory\tkind\tkey\ttext\n" + (misses + "\n" if misses else "") + "\n")
+    _write(format_table(summary) + "\n")
     if args.json:
         try:
             Path(args.json).write_text(summary.model_dump_json(indent=2) + "\n", encoding="utf-8")
