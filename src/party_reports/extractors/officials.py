@@ -78,6 +78,7 @@ HONORIFICS = load("officials_honorifics", WordRow)
 TITLE_WORDS = load("officials_title_words", WordRow)
 PLACES = load("officials_places", NameRow)
 NOT_PERSONS = load("officials_not_persons", NameRow)
+MIDDLE_NAMES = load("middle_names", WordRow)
 
 
 def _phrases(rows: tuple[TitleRow, ...] | tuple[WordRow, ...], kind: str) -> list[str]:
@@ -107,6 +108,7 @@ def _compile(source: str) -> regex.Pattern[str]:
 
 _EXPANSIONS = {r.phrase: r.expansion for r in TITLES if r.kind == "abbr" and r.expansion}
 _SURNAME_KEYS = {_fold_raw(r.surname) for r in SURNAMES}
+_MIDDLE_KEYS = {_fold_raw(r.word) for r in MIDDLE_NAMES}
 _HON_KIND = {_fold_raw(r.word): r.kind for r in HONORIFICS}
 _RANK_KEYS = {_fold_raw(p) for p in _LISTS["ranks"]}
 _PLACE_KEYS = {_fold_raw(r.name) for r in PLACES}
@@ -286,9 +288,20 @@ def _valid_name(text: str, toks: list[tuple[int, int]], known_surname: bool) -> 
     key = fold(" ".join(words))
     if key in _NOT_PERSON_KEYS or key in _PLACE_KEYS:
         return False
-    if known_surname and not is_surname(words[0]):
+    if known_surname and not (is_surname(words[0]) or _middle_marked(words)):
         return False
     return not any(fold(w) in _ORG_WORDS for w in words[1:])
+
+
+def _middle_marked(words: list[str]) -> bool:
+    """A 3-4 word run whose second word is a middle name: a person even with a rare family name.
+
+    >>> _middle_marked(["Quang", "Minh", "Hiếu"]), _middle_marked(["Kha", "Thị", "Ngọc", "Trâm"])
+    (True, True)
+    >>> _middle_marked(["Long", "Biên"]), _middle_marked(["Ban", "Tổ", "Chức"])
+    (False, False)
+    """
+    return 3 <= len(words) <= 4 and fold(words[1]) in _MIDDLE_KEYS and _TITLE_CASE.fullmatch(words[0]) is not None
 
 
 def _split_run(text: str, run: list[tuple[int, int]], min_len: int) -> tuple[int, int] | None:
@@ -344,9 +357,12 @@ def _direct_name(doc: Doc, pos: int) -> tuple[int, int] | None:
         return None
     toks = _tokens(doc.text, m.start(), m.end())
     keep: list[tuple[int, int]] = []
+    title_case = bool(toks) and _TITLE_CASE.fullmatch(doc.text, toks[0][0], toks[0][1]) is not None
     for s, e in toks:
         if keep and _HEAD_AT.match(doc.text, s):
             break
+        if keep and title_case and e - s > 1 and _UPPER_TOKEN.fullmatch(doc.text, s, e):
+            break  # "Võ Tấn Lực BTĐU": an abbreviated role glued to a Title Case name
         keep.append((s, e))
     if not 2 <= len(keep) <= 5 or _HEAD_AT.match(doc.text, keep[0][0]):
         return None
@@ -473,10 +489,22 @@ def _skip_space(text: str, pos: int) -> int:
 def _list(doc: Doc, pos: int, keep: bool, rule: str) -> dict[str, Any]:
     out: list[_Found] = []
     end = pos
+    misses = 0
     for _ in range(40):
         found, end = _entry(doc, pos, rule, keep, True)
         if found is None:
-            break
+            # one entry we cannot read as a name does not end the list: skip it if a list
+            # separator follows ("gồm: A, <unreadable>, B và C"); two in a row do.
+            skipped = _NAME_RUN.match(doc.text, pos)
+            misses += 1
+            if skipped is None or misses > 1:
+                break
+            sep = _LIST_SEP.match(doc.text, skipped.end())
+            if sep is None or sep.end() == skipped.end():
+                break
+            pos = sep.end()
+            continue
+        misses = 0
         out.append(found)
         sep = _LIST_SEP.match(doc.text, end)
         if sep is None:
