@@ -315,6 +315,9 @@ def _split_run(text: str, run: list[tuple[int, int]], min_len: int) -> tuple[int
     if skip:
         min_len = 2  # "Chủ tịch UBND tỉnh Quảng Bình Trần Thắng": the place marks where the name starts
     n = len(run) - skip
+    if n >= 3 and len(words[skip]) == 1 and is_surname(text[run[skip + 1][0] : run[skip + 1][1]]):
+        skip += 1  # "Chi bộ khu A Nguyễn Văn Bình": a one-letter unit name, then the person
+        n -= 1
     if 2 <= n <= 4 and n >= min_len and is_surname(text[run[skip][0] : run[skip][1]]):
         return skip, len(run)
     for length in (3, 4, 2):
