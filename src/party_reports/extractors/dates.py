@@ -242,7 +242,7 @@ _BEFORE_LISTED_DAY = compile_verbose(  # "14/10, " before "15/10"
 )
 _BEFORE_TERM = compile_verbose(  # "nhiệm kỳ ", "giai đoạn (", "từ năm ", "các năm "
     r"""
-      (?P<term>(?<!\w)\L<period>\x20{1,2}(?P<paren>\(\x20?)?(?:từ\x20{1,2})?(?:năm\x20{1,2})?)
+      (?P<term>(?<!\w)\L<period>:?\x20{1,2}(?P<paren>\(\x20?)?(?:từ\x20{1,2})?(?:năm\x20{1,2})?)
     | (?P<from>(?<!\w)từ\x20{1,2}(?:năm\x20{1,2})?)
     | (?P<years>(?<!\w)năm\x20{1,2})
     | (?P<next>(?<!\w)\L<period>\x20{1,2}\(?\d{4}\x20?-\x20?\d{2,4}\)?\x20?(?:,|và)\x20{0,2})
@@ -728,7 +728,7 @@ PATTERNS: tuple[Pattern, ...] = (
         _compile(
             r"""
             (?<![\w/.,-])(?P<year>\d{4})
-            (?<=(?:\w\x20{1,2}|\(\x20?|[,;]\x20{0,2})\d{4})    # an introducer may precede
+            (?<=(?:\w:?\x20{1,2}|\(\x20?|[,;]\x20{0,2})\d{4})  # an introducer may precede
             (?P<link>\x20?[-/]\x20?|\x20{1,2}(?:đến|tới)\x20{1,2}(?:năm\x20{1,2})?)
             (?P<end_year>\d{4}|\d{2})(?![\d.,]?\d)(?!\w)
             """
