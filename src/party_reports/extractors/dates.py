@@ -852,9 +852,12 @@ def extract(doc: Doc) -> list[DateMention]:
             continue  # a plain count: "62 chi bộ", not "6" of "ngày 6 và 7/8"
         facts = _run_facts(text, start, end, body)
         window = min(size, end + 200)
+        # A 200-character window cannot hang the engine: search it directly, without the
+        # budgeted generator of `doc.finditer`, and check the budget once per run instead.
+        doc.remaining()
         for pattern, gate in digit_patterns:
             if gate(facts):
-                matches = (m for m in doc.finditer(pattern.regex, pos=start, endpos=window) if m.start() < end)
+                matches = (m for m in pattern.regex.finditer(text, start, window) if m.start() < end)
                 _collect(doc, pattern, matches, blocked, found)
     hits = [(s, e, f.rule, w) for f in longest_first(found) for s, e, w in f.items]
     return [_mention(doc, *hit) for hit in _complete_years(doc, hits)]
