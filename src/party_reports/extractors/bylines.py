@@ -21,6 +21,7 @@ family name, more than 5 syllables.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import regex
@@ -128,9 +129,19 @@ def _starts_with(folded: str, phrases: frozenset[str]) -> bool:
     return any(" ".join(parts[:n]) in phrases for n in range(1, min(4, len(parts)) + 1))
 
 
-def _contains(folded: str, phrases: frozenset[str]) -> bool:
-    padded = f" {folded} "
-    return any(f" {p} " in padded for p in phrases)
+def _any_of(phrases: frozenset[str]) -> re.Pattern[str] | None:
+    """One search for "any phrase, as whole words": the phrases padded with spaces, as literals."""
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(f" {p} ") for p in sorted(phrases, key=len, reverse=True)))
+
+
+_STOP_ANY = _any_of(_STOP)
+
+
+def _contains_stop(folded: str) -> bool:
+    """True when a stop phrase stands in `folded` as whole words."""
+    return _STOP_ANY is not None and _STOP_ANY.search(f" {folded} ") is not None
 
 
 def is_org(text: str) -> bool:
@@ -153,7 +164,7 @@ def is_name(text: str) -> bool:
     folded = fold(text)
     if folded in _COLLECTIVE:
         return True
-    if not folded or folded in _NOT_NAMES or _starts_with(folded, _ORG) or _contains(folded, _STOP):
+    if not folded or folded in _NOT_NAMES or _starts_with(folded, _ORG) or _contains_stop(folded):
         return False
     if _starts_with(folded, _LABEL_WORDS):  # "Ảnh Thái Dương" (a credit without its colon), "Theo Hùng"
         return False
@@ -175,7 +186,7 @@ def parse_line(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], t
     """
     if end - start > 120:
         return None
-    m = next(doc.finditer(_LINE, pos=start, endpos=end), None)
+    m = _LINE.search(doc.text, start, end)  # a short window: no deadline needed
     if m is None:
         return None
     names_start, names_end = m.span("names")
@@ -184,7 +195,7 @@ def parse_line(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], t
         return None
     pieces: list[tuple[int, int]] = []
     last = 0
-    for sep in doc.finditer(_SEPARATOR, text=names):
+    for sep in _SEPARATOR.finditer(names):
         pieces.append((last, sep.start()))
         last = sep.end()
     pieces.append((last, len(names)))
@@ -193,7 +204,7 @@ def parse_line(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], t
         piece = names[a:b].strip()
         if not piece:
             return None
-        found = next(doc.finditer(_AUTHOR, text=piece), None)
+        found = _AUTHOR.search(piece)
         whole = found is not None and found.span() == (0, len(piece))
         if found is not None and whole and is_name(found.group("author")):
             offset = names_start + a + (len(names[a:b]) - len(names[a:b].lstrip()))

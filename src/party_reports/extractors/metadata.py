@@ -30,6 +30,7 @@ signer, not a byline.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -67,14 +68,19 @@ _CATEGORY_LABELS = frozenset(r.label for r in CATEGORIES if r.kind == "label")
 _CATEGORY_WORDS = frozenset(r.label.removesuffix(" *") for r in CATEGORIES if r.kind == "word")
 
 
-def _resolve_image(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
+def _image_file(text: str, ext_start: int, ext_end: int) -> Span2 | None:
     """The whole file name: from its line's first non-space to the extension."""
-    line_start = doc.text.rfind("\n", 0, m.start()) + 1
-    name = doc.text[line_start : m.end()]
+    line_start = text.rfind("\n", 0, ext_start) + 1
+    name = text[line_start:ext_end]
     start = line_start + len(name) - len(name.lstrip())
-    if m.end() - start > 260 or m.start() == start:
+    if ext_end - start > 260 or ext_start == start:
         return None  # a prose line that happens to end in ".jpg", or a bare ".jpg"
-    return {"file": (start, m.end())}
+    return (start, ext_end)
+
+
+def _resolve_image(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
+    file = _image_file(doc.text, m.start(), m.end())
+    return None if file is None else {"file": file}
 
 
 # An image file-name line: "le-so-ket-…-1679542303.jpg", "ANH 1_6.jpg".  The regex
@@ -83,6 +89,12 @@ IMAGE_LINE = Pattern(
     "metadata.image_file",
     compile_verbose(r"\. (?:jpe?g|png|gif|webp|bmp) (?=[ \t]*$)", regex.MULTILINE),
     _resolve_image,
+)
+
+# The same shape for stdlib `re` (a faster scan), the case-blind letters spelt out as
+# `regex` folds them (i also matches "İ").
+_IMAGE_FAST = re.compile(
+    r"\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[gG][iIİ][fF]|[wW][eE][bB][pP]|[bB][mM][pP])(?=[ \t]*$)", re.MULTILINE
 )
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -101,7 +113,16 @@ RULE_BYLINE_STAMP = "metadata.byline_in_stamp"
 RULE_CAPTION = "metadata.caption"
 RULE_CREDIT = "metadata.photo_credit"
 
-_LINE = compile_verbose(r"^ [^\S\n]*+ (?P<body> \S [^\n]* )", regex.MULTILINE)  # possessive: no backtracking
+# A line, stripped: after the spaces that open it (`regex`'s \s but the newline), from the
+# first non-space to the last character that str.rstrip keeps (none on a line of
+# "\x1c"-like separators, which `regex` reads as text and str.isspace as space).
+_WS = "\t\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_LINE = re.compile("^[" + _WS + "]*+(?=[^\n" + _WS + "])((?:[^\n]*[^\\s])?)", re.MULTILINE)
+_DASH = regex.compile(r"\s*-\s*")
+# What every date of a stamp holds (stamps.py `_DATE`): a year after its separator
+# ("/2022", "- 2024"), the word "tháng", or an ISO year ("2021-"); a cheap test first.
+_DATE_HINT = re.compile(r"[/.-][ \t]?(?:19|20)|[tT][hH][áÁ][nN][gG]|(?:19|20)[^\n][^\n]-")
+_TIME_HINT = re.compile(r"[:hH][ \t]?[0-5]")  # what every time of a stamp holds (hours, minutes)
 _END_MARK = compile_verbose(r"\./\.? [ \t]* (?= \S [^\n]{1,60} $)")  # "… về dự./. Nguyễn Phương Hoạt"
 _SOURCE = ("nguồn", "theo ", "(theo", "(nguồn", "http", "www.", "link:")
 _BREAK = bylines.words("break")
@@ -119,12 +140,9 @@ class _Page:
     lines: list[Span2]
     starts: list[int] = field(default_factory=list)
     role: dict[int, str] = field(default_factory=dict)
-    letters: list[bool] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.starts = [s for s, _ in self.lines]
-        # A line with letters changes under case mapping: no per-character loop needed.
-        self.letters = [t.upper() != t.lower() for t in map(self.text, range(len(self.lines)))]
 
     def text(self, i: int) -> str:
         s, e = self.lines[i]
@@ -135,12 +153,20 @@ class _Page:
         return max(0, bisect_right(self.starts, pos) - 1)
 
     def has_letters(self, i: int) -> bool:
-        return self.letters[i]
+        # A line with letters changes under case mapping: no per-character loop needed.
+        t = self.text(i)
+        return t.upper() != t.lower()
+
+    def window(self, i: int, limit: int) -> Span2:
+        """Line `i` from its first character (spaces included) to its newline or `limit`."""
+        s = self.lines[i][0]
+        end = self.doc.text.find("\n", s)
+        return self.doc.text.rfind("\n", 0, s) + 1, min(limit, len(self.doc.text) if end < 0 else end)
 
 
 def _lines(doc: Doc) -> list[Span2]:
     """Every non-empty line, stripped (normalised offsets)."""
-    return [(m.start("body"), m.start("body") + len(m.group("body").rstrip())) for m in doc.finditer(_LINE)]
+    return [m.span(1) for m in _LINE.finditer(doc.text)]
 
 
 def _is_prose(text: str) -> bool:
@@ -163,7 +189,7 @@ def is_category(text: str, following: str | None = None) -> bool:
     """
     if len(text) > 60:
         return False
-    folded = " ".join(regex.sub(r"\s*-\s*", " - ", fold(text)).split())
+    folded = " ".join(_DASH.sub(" - ", fold(text)).split())
     if folded in _CATEGORY_LABELS:
         return True
     if following is None or len(text) > 30 or len(text.split()) > 4 or any(c.isdigit() for c in text):
@@ -183,7 +209,8 @@ def extract(doc: Doc) -> Metadata:
     if not lines:
         return Metadata()
     # -- stamps -------------------------------------------------------------------
-    accepted = stamps.find(doc, stamps.STAMP_ISO, 0, min(len(doc.text), 120))
+    dtext = doc.text
+    accepted = stamps.find(doc, stamps.STAMP_ISO, 0, min(len(dtext), 120)) if "date" in dtext[:120].lower() else []
     if accepted:
         rest = accepted[0].span[1]
         rest += len(doc.text[rest : lines[0][1]]) - len(doc.text[rest : lines[0][1]].lstrip())
@@ -196,7 +223,17 @@ def extract(doc: Doc) -> Metadata:
     category: Span2 | None = None
     authors: list[tuple[Span2, str]] = []
     units = {i: page.lines[i] for i in head if i not in page.role}
-    for st in stamps.find_lines(doc, head_end):
+    # Stamp lines: head lines holding a date (and 4 to 160 characters long, as STAMP_LINE
+    # requires), and the lines below the head that may open with a label.
+    windows = [page.window(i, head_end) for i in head]
+    head_windows = [(s, e) for s, e in windows if 4 <= e - s <= 160 and _DATE_HINT.search(dtext, s, e)]
+    body = range(head[-1] + 1 if head else 0, len(lines))
+    labelled = (
+        page.window(i, len(dtext))
+        for i in body
+        if lines[i][1] - lines[i][0] <= 160 and stamps.may_open_label(dtext, lines[i][0])
+    )
+    for st in stamps.find_lines(doc, head_windows, labelled):
         i = page.index(st.line[0])
         if st.kind is None and st.line[0] >= head_end:
             continue  # an unlabelled date line in the body is not a stamp
@@ -215,6 +252,8 @@ def extract(doc: Doc) -> Metadata:
     for i, (s, e) in list(units.items()):
         if e - s > 320:
             continue  # prose, not a title with its stamp
+        if not _TIME_HINT.search(dtext, s, e) or not _DATE_HINT.search(dtext, s, e):
+            continue  # no time ("15:50", "08h30") or no date: STAMP_TRAILING cannot match
         for st in stamps.find(doc, stamps.STAMP_TRAILING, s, e):
             accepted.append(st)
             units[i] = (s, s + len(doc.text[s : st.span[0]].rstrip(" \t-|,([")))
@@ -232,9 +271,17 @@ def extract(doc: Doc) -> Metadata:
     # -- view counter -------------------------------------------------------------
     views = published.views if published is not None else None
     views = views if views is not None else next((s.views for s in accepted if s.views is not None), None)
-    for n, m in enumerate(doc.finditer(stamps.VIEW_LINE.regex)):
+    n = 0
+    for i, (s, e) in enumerate(lines):
+        if e - s > 60 or not stamps.may_be_views(dtext, s):
+            continue  # a view counter is a short line opening with its label or number
+        line_start, line_end = page.window(i, len(dtext))
+        m = stamps.first(doc, stamps.VIEW_LINE.regex, line_start, line_end)
+        if m is None:
+            continue
         if n >= MAX_VIEW_LINES:
             break
+        n += 1
         got_views = stamps.VIEW_LINE.resolve(m, doc)
         if got_views is not None:
             page.role[page.index(m.start())] = "views"
@@ -270,9 +317,15 @@ def extract(doc: Doc) -> Metadata:
 
     authors += _closing_byline(page, page.index(title[0]) if title else -1)
     merged = _merge(doc, authors)
-    paragraphs = [
-        doc.span(*page.lines[i]) for i in range(len(page.lines)) if i not in page.role and page.has_letters(i)
-    ]
+    role = page.role
+    # Every other line with letters (a line with letters changes under case mapping).
+    kept = [(s, e) for i, (s, e) in enumerate(lines) if i not in role and (t := dtext[s:e]).upper() != t.lower()]
+    # Handed to `Metadata` as plain fields: pydantic builds the same `Span`s faster.
+    if doc.norm.identity:  # normalised offsets are the original's
+        paragraphs = [{"start": s, "end": e} for s, e in kept]
+    else:
+        to_original = doc.norm.original_span
+        paragraphs = [{"start": a, "end": b} for a, b in (to_original(s, e) for s, e in kept)]
     return Metadata(
         title=doc.as_written(*title) if title else None,
         title_span=_mention(doc, title, RULE_TITLE) if title else None,
@@ -306,14 +359,14 @@ def _images(page: _Page) -> list[Image]:
     """Image file-name lines, each with the caption line after it and a photo credit."""
     doc = page.doc
     found: list[Span2] = []
-    for m in doc.finditer(IMAGE_LINE.regex):
+    for m in _IMAGE_FAST.finditer(doc.text):
         if len(found) >= MAX_IMAGES:
             break
-        got = IMAGE_LINE.resolve(m, doc)
+        got = _image_file(doc.text, m.start(), m.end())
         if got is not None:
-            found.append(got["file"])
+            found.append(got)
             page.role[page.index(m.start())] = "image"
-            doc.excluded.append(got["file"])
+            doc.excluded.append(got)
     images = []
     for file in found:
         caption: Mention | None = None
@@ -325,12 +378,12 @@ def _images(page: _Page) -> list[Image]:
         if j not in page.role and fits:
             s, e = page.lines[j]
             page.role[j] = "caption"
-            cred = next(doc.finditer(bylines.CREDIT, pos=s, endpos=e), None)
+            cred = stamps.first(doc, bylines.CREDIT, s, e)
             if cred is None or cred.start() > s:
                 caption = _mention(doc, (s, e), RULE_CAPTION)
             if cred is None and j + 1 < len(page.lines) and j + 1 not in page.role:
                 s, e = page.lines[j + 1]
-                cred = next(doc.finditer(bylines.CREDIT, pos=s, endpos=e), None)
+                cred = stamps.first(doc, bylines.CREDIT, s, e)
                 if cred is not None and cred.start() == s:
                     page.role[j + 1] = "credit"
                 else:
@@ -355,7 +408,7 @@ def _closing_byline(page: _Page, title_index: int) -> list[tuple[Span2, str]]:
         text = page.text(i)
         s, e = page.lines[i]
         if len(text) > 300:  # prose: only a byline after its end mark may stand on it
-            mark = next(doc.finditer(_END_MARK, pos=e - 80, endpos=e), None)
+            mark = stamps.first(doc, _END_MARK, e - 80, e)
             got = bylines.parse_line(doc, mark.end(), e) if mark else None
             if not got or not got[0]:
                 return []
@@ -365,7 +418,7 @@ def _closing_byline(page: _Page, title_index: int) -> list[tuple[Span2, str]]:
         if i in page.role or not page.has_letters(i) or bylines.key(text) in _SKIP or folded.startswith(_SOURCE):
             page.role.setdefault(i, "furniture")
             continue
-        cred = next(doc.finditer(bylines.CREDIT, pos=s, endpos=e), None)
+        cred = stamps.first(doc, bylines.CREDIT, s, e)
         if cred is not None and cred.start() == s:
             doc.excluded.append((s, e))
             page.role[i] = "credit"
@@ -373,7 +426,7 @@ def _closing_byline(page: _Page, title_index: int) -> list[tuple[Span2, str]]:
         if not org_skipped and bylines.is_org(text) and not _is_prose(text) and len(text.split()) <= 10:
             org_skipped = True
             continue
-        mark = next(doc.finditer(_END_MARK, pos=s, endpos=e), None)
+        mark = stamps.first(doc, _END_MARK, s, e)
         if mark is not None:
             s = mark.end()  # "… về dự./. Nguyễn Phương Hoạt"
         got = bylines.parse_line(doc, s, e)

@@ -27,6 +27,7 @@ prose ("thu hút 10.000 lượt xem" is not the page's counter).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Literal
@@ -39,6 +40,9 @@ from ..patterns import Doc, Pattern, RegexMatch, compile_verbose
 from ..text import parse_int
 
 VIETNAM = timezone(timedelta(hours=7))
+# Windows up to this many characters are searched directly: the `Doc.finditer` deadline
+# costs more than the search itself there, and a bounded window cannot hang.
+SMALL_WINDOW = 4096
 MAX_BODY_STAMPS = 20  # labelled stamp lines read below the head (a page has one or two)
 StampKind = Literal["published", "updated", "views"]
 
@@ -202,10 +206,22 @@ def read_views(raw: str | None) -> int | None:
     return parse_int(raw.replace(",", "."))
 
 
+_GROUPS: dict[int, tuple[tuple[str, int], ...]] = {}
+
+
+def _groupdict(m: RegexMatch) -> dict[str, str | None]:
+    """`m.groupdict()`, built from `m.groups()` (`regex` reads groups by name slowly)."""
+    names = _GROUPS.get(id(m.re))
+    if names is None:
+        names = _GROUPS[id(m.re)] = tuple(m.re.groupindex.items())
+    got = m.groups()
+    return {name: got[i - 1] for name, i in names}
+
+
 def _resolve_stamp(m: RegexMatch, _doc: Doc) -> dict[str, Any] | None:
-    caps = m.groupdict()
+    caps = _groupdict(m)
     day = caps.get("day")
-    value = when(int(caps["year"]), int(caps["month"]), int(day) if day else 1, caps.get("hour"), caps.get("minute"))
+    value = when(int(caps["year"]), int(caps["month"]), int(day) if day else 1, caps.get("hour"), caps.get("minute"))  # type: ignore[arg-type]
     if value is None:
         return None
     label = caps.get("label")
@@ -250,6 +266,37 @@ def _resolve_views(m: RegexMatch, _doc: Doc) -> dict[str, Any] | None:
 # cheap anchored test picks the lines worth the full STAMP_LINE pattern.
 _LABEL_START = _compile(r"^ (?=[^\n]{4,160}$) [ \t]* \L<stamp_labels> (?!\w)")
 
+# The first two characters a label may open a line with, in any case `regex` matches
+# case-blind: a cheap test for the lines worth `_LABEL_START` and `_VIEWS`.  Beyond
+# str.lower/str.upper, simple case folding pairs these letters (checked over all of Unicode
+# for the letters of the lexicon).
+_EXTRA_CASES = {"i": "İ", "s": "ſ", "k": "\u212a", "å": "\u212b"}
+
+
+def _openings(words: Iterable[str]) -> frozenset[str]:
+    found: set[str] = set()
+    for word in words:
+        if len(word) < 2:
+            raise ValueError(f"stamp label {word!r}: a label has at least two characters")
+        a, b = ({c, c.lower(), c.upper(), *_EXTRA_CASES.get(c.lower(), "")} for c in word[:2])
+        found |= {x + y for x in a for y in b if len(x) == len(y) == 1}
+    return frozenset(found)
+
+
+_LABEL_OPENINGS = _openings(_LISTS["stamp_labels"])
+_VIEW_OPENINGS = _openings(_LISTS["view_labels"])
+
+
+def may_open_label(text: str, start: int) -> bool:
+    """False when the line starting at `start` surely does not open with a stamp label."""
+    return text[start : start + 2] in _LABEL_OPENINGS
+
+
+def may_be_views(text: str, start: int) -> bool:
+    """False when the line starting at `start` surely is not a view counter (a label or a number)."""
+    return text[start : start + 2] in _VIEW_OPENINGS or not text[start].isalpha()
+
+
 STAMP_LINE = Pattern("metadata.stamp_line", _compile(_STAMP_LINE), _resolve_stamp)
 STAMP_TRAILING = Pattern("metadata.stamp_after_title", _compile(_TRAILING), _resolve_stamp)
 STAMP_ISO = Pattern("metadata.stamp_extraction_line", _compile(_ISO), _resolve_iso)
@@ -280,10 +327,24 @@ class Stamp:
         return self.value
 
 
+def scan(doc: Doc, pattern: regex.Pattern[str], pos: int, endpos: int) -> Iterator[RegexMatch]:
+    """`doc.finditer` over ``[pos, endpos)``; a small window skips the deadline machinery."""
+    if endpos - pos > SMALL_WINDOW:
+        return doc.finditer(pattern, pos=pos, endpos=endpos)
+    return pattern.finditer(doc.text, pos, endpos)
+
+
+def first(doc: Doc, pattern: regex.Pattern[str], pos: int, endpos: int) -> RegexMatch | None:
+    """The first match of `pattern` in ``doc.text[pos:endpos]``, or None."""
+    if endpos - pos > SMALL_WINDOW:
+        return next(doc.finditer(pattern, pos=pos, endpos=endpos), None)
+    return pattern.search(doc.text, pos, endpos)
+
+
 def find(doc: Doc, pattern: Pattern, pos: int = 0, endpos: int | None = None) -> list[Stamp]:
     """Every match of a stamp `pattern` in ``doc.text[pos:endpos]`` that resolves."""
     found = []
-    for m in doc.finditer(pattern.regex, pos=pos, endpos=endpos):
+    for m in scan(doc, pattern.regex, pos, len(doc.text) if endpos is None else endpos):
         got = pattern.resolve(m, doc)
         if got is None:
             continue
@@ -302,14 +363,24 @@ def find(doc: Doc, pattern: Pattern, pos: int = 0, endpos: int | None = None) ->
     return found
 
 
-def find_lines(doc: Doc, head_end: int) -> list[Stamp]:
-    """Stamp lines: any form in the head (before `head_end`), labelled ones below it."""
-    found = find(doc, STAMP_LINE, 0, head_end)
-    for n, m in enumerate(doc.finditer(_LABEL_START, pos=head_end)):
+def find_lines(doc: Doc, head: Iterable[tuple[int, int]], body: Iterable[tuple[int, int]]) -> list[Stamp]:
+    """Stamp lines: any form in the `head` windows, labelled ones among the `body` lines.
+
+    Both are ``(line start, line end)`` windows in line order: `head` holds the head
+    lines that may carry a year (cut at the end of the head), `body` the lines below
+    the head that may open with a label (see `may_open_label`).
+    """
+    found: list[Stamp] = []
+    for s, e in head:
+        found += find(doc, STAMP_LINE, s, e)
+    n = 0
+    for s, e in body:
+        if first(doc, _LABEL_START, s, e) is None:
+            continue
         if n >= MAX_BODY_STAMPS:
             break
-        end = doc.text.find("\n", m.end())
-        found += find(doc, STAMP_LINE, m.start(), len(doc.text) if end < 0 else end)
+        n += 1
+        found += find(doc, STAMP_LINE, s, e)
     return found
 
 
