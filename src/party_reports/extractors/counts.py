@@ -43,10 +43,10 @@ Deliberately rejected:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -63,7 +63,10 @@ __all__ = [
     "UnitRow",
     "extract",
     "first_letters",
+    "gated",
     "shape",
+    "starts",
+    "trie",
     "unit_of",
     "words_before",
 ]
@@ -120,6 +123,59 @@ _NUMBER_START = r"""
     (?<![\p{L}\d.,/%-])                  # F1, the tail of 1.988, 30,40, 3/2, 100%, 1-2
 """
 
+
+
+def trie(words: Iterable[str]) -> str:
+    """A stdlib `re` alternation of `words` (taken as written) shaped as a prefix tree.
+
+    Longer words are tried first along each branch, as in a longest-first list.
+
+    >>> trie(["hai", "ha", "ba"])
+    '(?:ba|ha(?:i)?)'
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
+def starts(gate: re.Pattern[str], text: str) -> Iterator[int]:
+    """Where the stdlib `gate` matches in `text`: candidate starts for `gated`."""
+    return (g.start() for g in gate.finditer(text))
+
+
+def gated(doc: Doc, pattern: Regex, candidates: Iterable[int]) -> Iterator[RegexMatch]:
+    """The matches ``doc.finditer(pattern)`` gives, but `pattern` is tried only at the
+    `candidates` (ascending positions, see `starts`).
+
+    The `regex` engine tries a pattern at every position, which is slow for a list of
+    words; a stdlib scan for a necessary condition (a prefix tree of the first words,
+    one leading character class so the engine skips ahead) is several times faster.
+    Every match of `pattern` must start at a candidate (a superset).
+    """
+    text = doc.text
+    last = 0
+    for n, pos in enumerate(candidates):
+        if n % 256 == 0:
+            doc.remaining()  # raises ExtractionTimeout past the budget
+        if pos < last:
+            continue
+        # no `timeout=` here: it costs more than the match; the shapes are bounded
+        m = pattern.match(text, pos)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 def first_letters(words: Iterable[str]) -> str:
@@ -350,9 +406,8 @@ PATTERNS: tuple[Pattern, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class _Hit:
-    """A resolved match in normalised offsets, before links are set."""
+class _Hit(NamedTuple):
+    """A resolved match in normalised offsets, before links are set (a tuple: cheap to make)."""
 
     start: int
     end: int
@@ -385,24 +440,29 @@ _PARTS_SEP = compile_verbose(r"[\p{L} ,]{0,50}?(?P<sep>,|[ ]và)[ ]")
 
 
 def _link(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-    """Set `paired_with` and `part_of` on hits sorted by position."""
+    """Set `paired_with` and `part_of` on hits sorted by position.
+
+    The gap patterns are bounded and run on short gaps: matched without `timeout=`,
+    which costs more than the match; the budget is checked once here.
+    """
+    doc.remaining()
     out = list(hits)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         if a.kind == "organisation" and b.kind == "person" and b.fields["qualifier"] is None:
             gap = doc.text[a.end : b.start]
-            if len(gap) <= 60 and _PAIR_GAP.fullmatch(gap, timeout=doc.remaining()):
-                out[i + 1] = replace(b, paired_with=(a.start, a.end))
+            if len(gap) <= 60 and _PAIR_GAP.fullmatch(gap):
+                out[i + 1] = b._replace(paired_with=(a.start, a.end))
     for i, total in enumerate(out):
         if i + 2 >= len(out) or total.fields["qualifier"] or total.fields["is_change"]:
             continue
         gap = doc.text[total.end : out[i + 1].start]
-        if len(gap) > 200 or not _PARTS_OPEN.fullmatch(gap, timeout=doc.remaining()):
+        if len(gap) > 200 or not _PARTS_OPEN.fullmatch(gap):
             continue
         parts = _parts(doc, out, i + 1, total.kind)
         if len(parts) >= 2:
             for j in parts:
-                out[j] = replace(out[j], part_of=(total.start, total.end))
+                out[j] = out[j]._replace(part_of=(total.start, total.end))
     return out
 
 
@@ -416,7 +476,7 @@ def _parts(doc: Doc, hits: list[_Hit], first: int, kind: str) -> list[int]:
         if j + 1 >= len(hits):
             return parts
         gap = doc.text[hits[j].end : hits[j + 1].start]
-        sep = _PARTS_SEP.fullmatch(gap, timeout=doc.remaining()) if len(gap) <= 60 else None
+        sep = _PARTS_SEP.fullmatch(gap) if len(gap) <= 60 else None
         if sep is None:
             return parts
         j += 1
@@ -434,18 +494,31 @@ def _kind(unit: str) -> str:
     return "visit" if unit.startswith("lượt ") else _KINDS.get(unit, "other")
 
 
-def _hits(doc: Doc, patterns: Iterable[Pattern]) -> list[_Hit]:
-    hits: list[_Hit] = []
+# Where word_unit can start, found by a stdlib scan (see `gated`): a number word as
+# written in the list (case-sensitive, as the shape), then a space.
+_WORD_GATE = re.compile(trie(_LISTS["nwords"]) + r"\s")
+
+
+def _hits(doc: Doc, patterns: Sequence[Pattern]) -> list[_Hit]:
+    found: dict[str, list[_Hit]] = {p.name: [] for p in patterns}
+
+    def add(pattern: Pattern, m: RegexMatch) -> None:
+        start, end = m.span()
+        if doc.is_excluded(start, end):
+            return
+        fields = pattern.resolve(m, doc)
+        if fields is not None:
+            start = fields.pop("_start", start)
+            found[pattern.name].append(_Hit(start, end, pattern.name, fields, _kind(fields["unit"])))
+
     for pattern in patterns:
-        for m in doc.finditer(pattern.regex):
-            start, end = m.span()
-            if doc.is_excluded(start, end):
-                continue
-            fields = pattern.resolve(m, doc)
-            if fields is not None:
-                start = fields.pop("_start", start)
-                hits.append(_Hit(start, end, pattern.name, fields, _kind(fields["unit"])))
-    return longest_first(hits)
+        if pattern.regex is _WORD_UNIT:
+            matches = gated(doc, pattern.regex, starts(_WORD_GATE, doc.text))
+        else:
+            matches = doc.finditer(pattern.regex)
+        for m in matches:
+            add(pattern, m)
+    return longest_first([hit for p in patterns for hit in found[p.name]])
 
 
 def extract(doc: Doc) -> list[Count]:

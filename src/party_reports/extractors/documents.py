@@ -58,6 +58,7 @@ from pydantic import BaseModel
 from ..lexicon import load, raw
 from ..models import DocumentRef, DocumentSystem, Finding
 from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first
+from .counts import trie
 
 __all__ = ["PATTERNS", "extract", "resolve_symbol"]
 
@@ -209,8 +210,7 @@ _LIST_ITEM = compile_verbose(
 )
 
 # What may follow a reference: its date, then its issuer.
-_TAIL = compile_verbose(
-    r"""
+_TAIL_SHAPE = r"""
     \G
     (?P<date>
         [^\S\n]{0,2},?[^\S\n]{0,3}\(?ngày[^\S\n]{1,3}
@@ -227,9 +227,12 @@ _TAIL = compile_verbose(
             (?:[^\S\n]{1,2}(?!(?-i:\L<stops>)(?![\p{L}]))[\p{L}\p{N}][\p{L}\p{N}&]*){0,11}
         )
     )?
-    """,
-    heads=_HEADS,
-    stops=_STOPS,
+    """
+# The two lists as prefix trees (the same matches as \L<heads>, \L<stops>, but faster).
+_TAIL = compile_verbose(
+    _TAIL_SHAPE.replace(r"\L<heads>", trie(sorted({w.lower() for w in _HEADS}))).replace(
+        r"\L<stops>", trie(sorted(set(_STOPS)))
+    )
 )
 
 _TAIL_WINDOW = 200  # a date and a ten-word issuer after a reference fit in this
@@ -383,7 +386,9 @@ def _match_at(doc: Doc, pattern: regex.Pattern[str], pos: int, window: int) -> R
     """The match of a \\G-anchored pattern at `pos`, searched in a short window: a failed
     \\G search still tries every position up to `endpos`."""
     end = min(len(doc.text), pos + window)
-    return next(doc.finditer(pattern, pos=pos, endpos=end), None)
+    # The first search result of a \G pattern is its match at `pos`.  No `timeout=`: it
+    # costs more than this bounded match in a short window.
+    return pattern.match(doc.text, pos, end)
 
 
 # --- extraction ------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ person after the place ("Huyện ủy Bố Trạch Đinh Hữu Thành" -> "Huy�
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
 from typing import Any, Literal
 
 import regex
@@ -25,7 +28,8 @@ from pydantic import BaseModel
 from ..lexicon import load
 from ..models import Organisation, OrganisationLevel
 from ..patterns import Doc, Pattern, RegexMatch, compile_verbose
-from ..text import fold
+from ..text import fold as _fold_raw
+from .counts import trie
 from .officials import PLACES, _split_run
 
 
@@ -35,6 +39,9 @@ class OrganRow(BaseModel):
     kind: str
     level: OrganisationLevel = "unknown"
 
+
+# `fold` normalises its input: memoised, as the same few words come back in every article.
+fold = lru_cache(maxsize=4096)(_fold_raw)
 
 ORGANS = load("organs", OrganRow)
 _BY_KEY = {fold(r.phrase): r for r in ORGANS}
@@ -115,31 +122,119 @@ def _resolve_central(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
 _LISTS = {"organ": _words("organ"), "committee": _words("committee"), "admin": _words("admin"),
           "central": _words("central")}
 
+
+def _tree(words: list[str]) -> str:
+    """A case-blind list as a prefix tree: the same matches as ``\\L<list>``, faster."""
+    return trie(sorted({w.lower() for w in words}))
+
+
+_TREES = {f"\\L<{k}>": _tree(v) for k, v in _LISTS.items()}
+_CENTRAL_TREE = trie(_LISTS["central"])  # matched case-sensitively, as written
+_CENTRAL = compile_verbose(_CENTRAL_SRC.replace(r"\L<central>", _CENTRAL_TREE))
+
+
+def _fill(source: str) -> str:
+    for slot, tree in _TREES.items():
+        source = source.replace(slot, tree)
+    return source
+
+
+_COMMITTEE = compile_verbose(_fill(_COMMITTEE_SRC))
+
 PATTERNS: tuple[Pattern, ...] = (
-    Pattern("organisations.central", compile_verbose(_CENTRAL_SRC, central=_LISTS["central"]), _resolve_central),
-    Pattern(
-        "organisations.committee",
-        compile_verbose(_COMMITTEE_SRC, organ=_LISTS["organ"], committee=_LISTS["committee"], admin=_LISTS["admin"]),
-        _resolve_committee,
-    ),
+    Pattern("organisations.central", _CENTRAL, _resolve_central),
+    Pattern("organisations.committee", _COMMITTEE, _resolve_committee),
 )
+
+
+def _gate(words: list[str], firsts: str) -> re.Pattern[str]:
+    """A stdlib scan for where the shapes can start (see `counts.gated`): a capital in
+    `firsts`, then the rest of one of `words`, case-blind.
+
+    Each branch starts with a literal so the engine skips ahead to those capitals; only
+    the capital is consumed, so no start inside a phrase is passed over.
+    """
+    branches = []
+    for first in sorted(set(firsts)):
+        rests = [w[1:].lower() for w in words if regex.fullmatch(regex.escape(w[0]), first, regex.IGNORECASE)]
+        if rests:
+            branches.append(re.escape(first) + "(?=(?i:" + trie(sorted(set(rests))) + "))")
+    return re.compile("|".join(branches))
+
+
+_CENTRAL_WORDS = tuple(_LISTS["central"])
+_GATE = _gate(_LISTS["organ"] + _LISTS["committee"] + _LISTS["central"], _FIRST + "".join(w[0] for w in _CENTRAL_WORDS))
+
+
+def _matches(doc: Doc) -> tuple[list[RegexMatch], list[RegexMatch]]:
+    """The central and the committee matches, as `doc.finditer` gives them, from one gate scan."""
+    text = doc.text
+    central: list[RegexMatch] = []
+    committee: list[RegexMatch] = []
+    last_central = last_committee = 0
+    for n, g in enumerate(_GATE.finditer(text)):
+        if n % 256 == 0:
+            doc.remaining()  # raises ExtractionTimeout past the budget
+        pos = g.start()
+        # no `timeout=` on these matches: it costs more than the match; the shapes are bounded
+        if pos >= last_central and text.startswith(_CENTRAL_WORDS, pos):
+            m = _CENTRAL.match(text, pos)
+            if m is not None:
+                central.append(m)
+                last_central = m.end()
+        if pos >= last_committee:
+            m = _COMMITTEE.match(text, pos)
+            if m is not None:
+                committee.append(m)
+                last_committee = m.end()
+    return central, committee
+
+
+# A match's value depends only on its text and the character after it (the shapes'
+# lookarounds reach one character past the match): resolved once per such key.
+_RESOLVED: dict[tuple[str, str, str], tuple[int, str, OrganisationLevel] | None] = {}
+
+
+def _resolved(pattern: Pattern, m: RegexMatch, doc: Doc) -> tuple[int, str, OrganisationLevel] | None:
+    """(end - start, kind, level) of a match, or None when it is no body name."""
+    start, end = m.span()
+    key = (pattern.name, m.group(), doc.text[end : end + 1])
+    if key in _RESOLVED:
+        return _RESOLVED[key]
+    value = pattern.resolve(m, doc)
+    out = None if value is None else (value["end"] - start, value["kind"], value["level"])
+    if len(_RESOLVED) > 4096:
+        _RESOLVED.clear()
+    _RESOLVED[key] = out
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _name_key(written: str) -> tuple[str, str]:
+    """The name of a mention as written (NFC, spaces collapsed, as `Doc.as_written`) and its merge key."""
+    name = " ".join(unicodedata.normalize("NFC", written).split())
+    return name, fold(name)
 
 
 def extract(doc: Doc) -> list[Organisation]:
     """Every named party body in `doc`, one item per body (folded name), first mention first."""
     merged: dict[str, dict[str, Any]] = {}
-    for pattern in PATTERNS:
-        for m in doc.finditer(pattern.regex):
-            if doc.is_excluded(m.start(), m.end()):
+    source, norm = doc.source, doc.norm
+    for pattern, matches in zip(PATTERNS, _matches(doc), strict=True):
+        for m in matches:
+            if doc.excluded and doc.is_excluded(m.start(), m.end()):
                 continue
-            value = pattern.resolve(m, doc)
+            value = _resolved(pattern, m, doc)
             if value is None:
                 continue
-            mention = doc.mention(m.start(), value["end"], pattern.name)
-            name = " ".join(doc.as_written(m.start(), value["end"]).split())
-            key = fold(name)
-            if key not in merged:
-                merged[key] = {**mention, "name": name, "kind": value["kind"], "level": value["level"], "mentions": []}
-            merged[key]["mentions"].append(doc.span(m.start(), value["end"]))
+            length, kind, level = value
+            ostart, oend = norm.original_span(m.start(), m.start() + length)
+            written = source[ostart:oend]
+            name, key = _name_key(written)
+            item = merged.get(key)
+            if item is None:
+                item = merged[key] = {"text": written, "start": ostart, "end": oend, "rule": pattern.name,
+                                      "name": name, "kind": kind, "level": level, "mentions": []}  # fmt: skip
+            item["mentions"].append({"start": ostart, "end": oend})  # validated as Spans in one go below
     items = [Organisation(**v) for v in merged.values()]
     return sorted(items, key=lambda o: o.start)
