@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+import regex
 from pydantic import BaseModel
 
 from ..lexicon import load
@@ -119,7 +120,8 @@ _PLAN = r"""
 """
 # A target after the percent phrase: "(1.988/2.100 đảng viên)", "(190 đảng viên)".
 _TARGET = r"""
-    (?:\s*\(\s*
+    (?:(?:\s+\p{L}+){0,4}?(?:\s+(?:19|20)\d\d)?      # "kế hoạch năm 2012 (120 đảng viên)"
+    \s*\(\s*
         (?:
             (?P<tach>{{NUMBER}})\s?/\s?(?P<ttgt>{{NUMBER}})\s+(?P<tunit>\L<units>)
           | (?P<tnum>{{NUMBER}})\s+(?P<tunit>\L<cunits>)
@@ -197,6 +199,28 @@ def _looks_like_date(m: RegexMatch, doc: Doc, achieved: int, target: int, raw_ta
         return False
     words = doc.text[max(0, m.start() - 16) : m.start()].lower().split()
     return bool(words) and (words[-1] in _DATE_WORDS or " ".join(words[-2:]) in _DATE_WORDS)
+
+
+# "chưa đạt", "không hoàn thành": the percent is a shortfall, not an achievement.
+_NEGATED = regex.compile(r"(?<!\p{L})(?:chưa|không|chẳng)(?:\s+(?:thể|được))?\s+\Z", regex.IGNORECASE)
+# The verbs whose object count is what a percent of plan measures (admissions, new cells).
+_ADMISSION_VERB = regex.compile(r"(?<!\p{L})(?:kết\s+nạp|thành\s+lập|phát\s+triển)(?!\p{L})", regex.IGNORECASE)
+_SO_VOI = regex.compile(r"so\s+với", regex.IGNORECASE)
+_CLAUSE_EDGE = regex.compile(r"[,;.:\n(]")
+
+
+def _admitted(text: str, count_start: int) -> bool:
+    """True when the count's own clause names an admission: "kết nạp được 52 đảng viên, đạt …".
+
+    >>> _admitted("Đảng ủy kết nạp được 52 đảng viên", 22)
+    True
+    >>> _admitted("kết nạp 3 quần chúng, xét chuyển chính thức cho 05 đồng chí", 48)
+    False
+    """
+    window = text[max(0, count_start - 80) : count_start]
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(window)]
+    clause = window[edges[-1] :] if edges else window
+    return _ADMISSION_VERB.search(clause) is not None
 
 
 def _subject(doc: Doc, start: int, plan_end: int | None) -> str | None:
@@ -296,10 +320,16 @@ def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     plan = m.group("plan")
     if verb is None and (rate or not (plan and (m.group("cac") or "").lower() == "các" and plan.lower() == "chỉ tiêu")):
         return None  # "tăng 1,2% so với", "tỷ lệ 7,61% …": no verb, not "100% các chỉ tiêu"
+    if verb == "với" and (plan is None or _SO_VOI.search(m.group())):
+        return None  # "với 152,7% chỉ tiêu" only: not "tăng với 7% so với kế hoạch"
+    if _NEGATED.search(doc.text, max(0, start - 12), start):
+        return None  # "4 đảng bộ chưa đạt 80% chỉ tiêu": a shortfall, not a figure achieved
     count, count_span = None, None
     if verb is not None:
         offset = max(0, start - 60)
         count = _COUNT_BEFORE.search(doc.text[offset:start])  # a 60-character window
+        if count is not None and not _admitted(doc.text, offset + count.start()):
+            count = None  # "xét chuyển chính thức cho 05 đồng chí, hoàn thành 108% kế hoạch"
         if count is not None:
             count_span = doc.span(offset + count.start(), offset + count.end("unit"))
     if plan is None and (rate or verb != "đạt" or count is None or _subject(doc, start, None) != "kết nạp"):
