@@ -260,6 +260,8 @@ _AT_LEAST_FROM = shape(
 _CHANGES = frozenset(_LISTS["changes"])
 _QUALS = frozenset(QUALIFIERS)
 _BLOCKERS = frozenset(_LISTS["blockers"]) | {"thứ", "lần", "mười", "mươi"}  # lần thứ ba, mười hai
+# Two-word leads whose last word is a blocker but which do introduce a count.
+_UNBLOCKED = frozenset({"kỷ luật", "kỉ luật"})
 
 
 _OPENERS = "([\"'“‘-,:;"
@@ -323,6 +325,8 @@ def _blocked(text: str, start: int) -> bool:
     tokens = window.lower().split()
     if not tokens:
         return False
+    if " ".join(tokens[-2:]) in _UNBLOCKED:
+        return False  # "kỷ luật 2 đảng viên": "luật" blocks law numbers, not this
     if tokens[-1] in _BLOCKERS or " ".join(tokens[-2:]) in _BLOCKERS:
         return True
     return tokens[-1] in ("đến", "tới") and len(tokens) > 1 and tokens[-2].replace(".", "").isdigit()
