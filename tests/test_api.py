@@ -111,3 +111,19 @@ def test_span_check_covers_every_mention() -> None:
     for path in sorted(root.glob("*.txt"))[:8]:
         report = party_reports.parse(path.read_text(encoding="utf-8"))
         assert sorted(map(id, _walk(report))) == sorted(map(id, _mentions_in(report)))
+
+
+RECONCILE = [
+    # (text, counts expected to survive beside the quota)
+    ("kết nạp được 23/15 đồng chí (đạt 153% chỉ tiêu được giao)", []),
+    ("đạt 94,7% kế hoạch (1.988/2.100 đảng viên)", []),
+    ("kết nạp 241 ĐV (đạt 160% kế hoạch)", [(241, "đảng viên")]),
+    ("kết nạp 57 đảng viên, đạt 47,5% kế hoạch năm 2012 (120 đảng viên).", [(57, "đảng viên"), (120, "đảng viên")]),
+]
+
+
+@pytest.mark.parametrize(("text", "counts"), RECONCILE)
+def test_counts_inside_a_quota_ratio_are_not_repeated(text: str, counts: list[tuple[int, str]]) -> None:
+    report = party_reports.parse(text)
+    assert report.quotas
+    assert [(c.value, c.unit) for c in report.counts] == counts

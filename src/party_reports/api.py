@@ -83,7 +83,9 @@ def reconcile(found: dict[str, Sequence[Mention]]) -> dict[str, Sequence[Mention
 
     - A date inside a document's number ("23/2019/NĐ-CP") is not a date; a date
       after the reference ("ngày 02/11/2022 của …") lies outside it and stays.
-    - Numbers inside a quota ("23/15 đồng chí") are not also counts.
+    - Numbers inside a quota's X/Y ("23/15 đồng chí", "(1.988/2.100 đảng viên)") are not
+      also counts; a count the quota only refers to ("kết nạp 241 ĐV (đạt 160% …)") or a
+      target written alone ("(120 đảng viên)") stays a count.
     - A date or count overlapping a document's number is dropped.
     """
     documents = [d for d in found.get("documents", []) if isinstance(d, DocumentRef)]
@@ -95,8 +97,18 @@ def reconcile(found: dict[str, Sequence[Mention]]) -> dict[str, Sequence[Mention
 
     out = dict(found)
     out["dates"] = [d for d in found.get("dates", []) if isinstance(d, DateMention) and clear(d, numbers)]
-    out["counts"] = [c for c in found.get("counts", []) if clear(c, [*numbers, *quotas])]
+    out["counts"] = [c for c in found.get("counts", []) if clear(c, [*numbers, *_ratios(quotas)])]
     return out
+
+
+def _ratios(quotas: Sequence[Quota]) -> list[Span]:
+    """The X/Y parts of quotas: where achieved/target stand inside the quota's own span."""
+    spans = []
+    for q in quotas:
+        r = q.ratio_span
+        if r is not None and q.start <= r.start and r.end <= q.end:
+            spans.append(r)
+    return spans
 
 
 def _number_span(doc_ref: DocumentRef) -> Span:
