@@ -247,3 +247,9 @@ def test_list_shares_the_last_issuer() -> None:
 def test_list_year_needs_its_own_so() -> None:
     refs = party_reports.parse("các Kế hoạch số 15, 2023 và số 2024 của Đảng ủy").documents
     assert [r.number for r in refs] == ["15"]
+
+
+def test_national_assembly_number_without_a_word_has_no_kind() -> None:
+    """72/2025/QH15 may be a law or a resolution: no kind is made up for it."""
+    refs = party_reports.parse("Thực hiện số 72/2025/QH15 về tổ chức chính quyền hai cấp.").documents
+    assert [(r.kind, r.number, r.issuer_code) for r in refs] == [(None, "72/2025/QH15", "QH15")]

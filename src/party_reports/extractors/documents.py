@@ -178,6 +178,7 @@ _SYMBOL_SHAPE = r"""
           (?-i:(?P<scodes>
               (?:\L<state_types>)(?:[-/][A-ZĐƯ][A-Za-zĐđƯư&]{0,11}\d{0,2}){1,3}
             | (?:\L<state_issuers>)(?:-[A-ZĐƯ][A-Za-zĐđƯư&]{0,11}){1,2}  # 4912/UBND-NC
+            | (?<=/(?:19|20)\d\d/)(?:UBTVQH|QH)\d{1,2}                    # 72/2025/QH15 (a year first)
           ))
       )
       (?![\p{L}\p{N}])
@@ -195,6 +196,17 @@ _HEAD = compile_verbose(
     state_types=STATE_TYPES,
     state_issuers=_STATE_ISSUERS,
     followers=_FOLLOWERS,
+)
+
+# A kind word with the document's name between it and "số": "Luật Tổ chức chính quyền địa
+# phương số", "Nghị định quy định chi tiết … số".  Only used before a full symbol.
+_NAMED_KIND = compile_verbose(
+    r"""
+    (?<![\p{L}\p{N}])(?P<word>\L<surfaces>)(?![\p{L}\p{N}])
+    (?:[^\S\n]{1,2}[\p{L}][\p{L}\p{M}]*,?){1,9}      # the name: words only, no figures
+    [^\S\n]{1,2}\Z
+    """,
+    surfaces=_KIND_BY_SURFACE,
 )
 
 # The next item of a list, right after the previous one (\G: no gap allowed).
@@ -311,6 +323,8 @@ def _type_kind(system: DocumentSystem, code: str) -> str | None:
 def _kind_of_code(system: DocumentSystem, type_code: str | None, issuer: str | None) -> str | None:
     """The kind a symbol's type code stands for (no kind word in the text)."""
     if type_code is None:
+        if issuer is not None and issuer.rstrip("0123456789") in ("QH", "UBTVQH"):
+            return None  # 72/2025/QH15: a law or a resolution of the National Assembly
         return "công văn" if issuer is not None and system == "state" else None
     return _type_kind(system, type_code)
 
@@ -331,6 +345,11 @@ def _resolve(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         system, type_code, issuer_code = "unknown", None, None
     else:
         system, type_code, issuer_code = resolve_symbol(g.get("ptype"), g.get("pissuer"), g.get("scodes"))
+    start = next((m.start(k) for k in ("word", "abbrev", "so") if g.get(k) is not None), m.start("num"))
+    if row is None and has_so:
+        named = _NAMED_KIND.search(doc.text, max(0, m.start("so") - 70), m.start("so"))
+        if named is not None:  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
+            row, start = _KIND_BY_SURFACE.get(named.group("word").lower()), named.start()
     return {
         "serial": serial,
         "number": _SPACE.sub("", g["num"]),
@@ -340,7 +359,7 @@ def _resolve(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         "issuer_code": issuer_code,
         "year": int(g["year"]) if g.get("year") else None,
         "number_span": doc.span(*m.span("num")),
-        "_start": next((m.start(k) for k in ("word", "abbrev", "so") if g.get(k) is not None), m.start("num")),
+        "_start": start,
     }
 
 
