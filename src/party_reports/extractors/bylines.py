@@ -10,12 +10,18 @@ Forms handled:
 - a label before: "Tin, ảnh: Tuấn Anh", "Bài và ảnh: HÀ MY", "Tác giả: Lê Thị Hoa", "Thực hiện: A - B",
   "Bài: Hằng Nga - Ảnh: Tuấn Anh" (the photo part is a credit, not an author)
 - a note after a name: "Kim Thủy (CTV)" -> "Kim Thủy"; an organisation after it:
-  "Minh Kiên - Trung tâm Văn hóa huyện" -> "Minh Kiên"
+  "Minh Kiên - Trung tâm Văn hóa huyện" -> "Minh Kiên"; an office after it (cut at the
+  dash or comma before a title head word, `title` rows of metadata_layout.toml):
+  "Quốc Sự - Uỷ viên UBKT Huyện uỷ" -> "Quốc Sự", "Tác giả: Hà Văn Quyết – Bí thư Đảng ủy xã"
+  -> "Hà Văn Quyết"; a source after it: "Thu Hà - Theo Báo Tuyên Quang" -> "Thu Hà"
+- an organisation alone as the last line of the article is a collective byline, kept as
+  written ("PHƯỜNG MAI DỊCH", "Ban Tuyên giáo Huyện ủy"): see `is_collective_org`
 
 Rejected: photo credits ("Ảnh: PHƯƠNG NAM", "Ảnh Thái Dương"), sources ("Nguồn: …",
 "Theo TTXVN"), organisations and places ("Ban Tuyên giáo Huyện ủy", "Đảng bộ TP Cần
 Thơ"), captions and headings ("Quang cảnh hội nghị", "QUANG CẢNH HỘI NGHỊ"), prose
-(anything with a lower-case word), 3+ syllable names whose first syllable is not a
+(anything with a lower-case word), time words and weekdays ("Trưa", "Đêm", "Thứ Hai":
+"Trưa 27/10/2022" is a time line, not a byline), 3+ syllable names whose first syllable is not a
 family name, more than 5 syllables.
 """
 
@@ -53,7 +59,19 @@ class BylineRow(BaseModel):
     note: str | None = None
 
 
+LayoutKind = Literal["title", "org_word", "banner", "site"]
+
+
+class LayoutRow(BaseModel):
+    """A word about the page layout around a byline (metadata_layout.toml)."""
+
+    word: str
+    kind: LayoutKind
+    note: str | None = None
+
+
 ROWS = load("metadata_bylines", BylineRow)
+LAYOUT = load("metadata_layout", LayoutRow)
 
 
 def words(kind: BylineKind) -> frozenset[str]:
@@ -61,7 +79,15 @@ def words(kind: BylineKind) -> frozenset[str]:
     return frozenset(row.word for row in ROWS if row.kind == kind)
 
 
+def layout_words(kind: LayoutKind) -> frozenset[str]:
+    """The layout table's words of one kind."""
+    return frozenset(row.word for row in LAYOUT if row.kind == kind)
+
+
 _ORG = words("org")
+_TITLE = layout_words("title")
+_ORG_WORDS = layout_words("org_word")
+_SOURCE_WORDS = words("source_prefix")
 _STOP = words("stop")
 _SURNAMES = words("surname")
 _COLLECTIVE = words("collective")
@@ -204,17 +230,44 @@ def parse_line(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], t
         piece = names[a:b].strip()
         if not piece:
             return None
+        if authors and _is_affiliation(piece):
+            break  # "Minh Kiên - Trung tâm Văn hóa huyện", "Quốc Sự - Uỷ viên UBKT Huyện uỷ", "- TRƯỞNG BAN"
         found = _AUTHOR.search(piece)
         whole = found is not None and found.span() == (0, len(piece))
         if found is not None and whole and is_name(found.group("author")):
             offset = names_start + a + (len(names[a:b]) - len(names[a:b].lstrip()))
             authors.append((offset + found.start("author"), offset + found.end("author")))
-        elif authors and is_org(piece):
-            continue  # "Minh Kiên - Trung tâm Văn hóa huyện"
         else:
             return None
     credit = m.span("credit") if m.group("credit") else None
     return authors, credit
+
+
+def _is_affiliation(piece: str) -> bool:
+    """True when `piece`, after a name on a byline, is the writer's office or source: cut there."""
+    folded = fold(piece[:40])
+    return _starts_with(folded, _ORG) or _starts_with(folded, _TITLE) or _starts_with(folded, _SOURCE_WORDS)
+
+
+def is_collective_org(text: str) -> bool:
+    """True for an organisation written as a byline: an org head, then names or admin words only.
+
+    Only the caller's position makes it a byline (the last line of the article, with no
+    personal byline above it).
+
+    >>> is_collective_org("PHƯỜNG MAI DỊCH"), is_collective_org("Ban Tuyên giáo Huyện ủy")
+    (True, True)
+    >>> is_collective_org("Trung tâm Văn hóa - Thông tin huyện"), is_collective_org("Đoàn công tác thăm mô hình")
+    (True, False)
+    >>> is_collective_org("Ban Chấp hành Đảng bộ xã khóa mới"), is_collective_org("Minh Kiên")
+    (False, False)
+    """
+    if len(text) > 60 or any(c.isdigit() for c in text) or text.endswith((".", ":", ";", ",")) or not is_org(text):
+        return False
+    syllables = [s for s in text.split() if s not in ("-", "&")]
+    if not 2 <= len(syllables) <= 10:
+        return False
+    return all(s[0].isupper() or fold(s) in _ORG_WORDS for s in syllables)
 
 
 def same_person(short: str, long: str) -> bool:

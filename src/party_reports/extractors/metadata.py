@@ -8,22 +8,32 @@ byline lines and photo credits.
 The page as scraped, top to bottom (REFERENCE §3.6, §5.6):
 
 - `` date 2023-03-23`` extraction line (optional; the rest of its line is content)
-- category label (optional): "Đảng đoàn thể", "Tin hoạt động" (lexicon), or a short
-  line with a category word ("Tin Đảng ủy") before a much longer heading
+- site furniture above the title, never the title, a date or the stamp: a stray word
+  ("news"), a banner ("Hôm nay, ngày 14 tháng 11 năm 2018 | Cỡ chữ: A+ A-", put in
+  `doc.excluded`), a breadcrumb ("Trang chủ > Xây dựng Đảng", "BAN TỔ CHỨC TỈNH UỶ | TIN
+  HOẠT ĐỘNG": its last part is the category when it reads as one)
+- category label (optional): "Đảng đoàn thể", "TIN TỨC - SỰ KIỆN" (lexicon), or a short
+  line (up to 6 words) opening with a category word ("Tin Đảng ủy", "CÔNG TÁC ĐẢNG - ĐOÀN
+  THỂ") right above a longer heading
 - title: the first heading line ("Đảng ủy Khối … tổ chức hội nghị …")
 - stamp line (before or after the title; see stamps.py): "Ngày đăng 09/12/2022 | 15:50 | Lượt xem: 483"
-- byline under the title (optional): "Ngô Thiệu Phương Nam" (see bylines.py)
+- byline under the title (optional): "Ngô Thiệu Phương Nam", or up to three stacked
+  lines ("ĐINH HẠNH" / "THU NGÂN") (see bylines.py)
 - body paragraphs; image file-name lines ("…-1679542303.jpg") each with the caption
   line after it ("Quang cảnh hội nghị") and a credit ("Ảnh: PHƯƠNG NAM")
 - byline at the end: the last line before "./.", view counters, "Nguồn: …", "Chia sẻ
-  bài viết", "Tin liên quan" and other furniture ("Phương Nam", "PV", "T.LĨNH - V.ANH")
+  bài viết", "In bài viết   Gửi email", "Từ khóa: …", "Tin liên quan" and other furniture
+  ("Phương Nam", "PV", "T.LĨNH - V.ANH"); an organisation alone there, with no personal
+  byline above it, is a collective byline ("PHƯỜNG MAI DỊCH", "Ban Tuyên giáo Huyện ủy")
 
 The same person under the title and at the end ("Ngô Thiệu Phương Nam" … "Phương Nam")
 is one author, kept in the longer form.
 
 Rejected: a date in prose is not a stamp (no stamp: `published_at` is None, never a
 guess); a prose line is never a byline (Long Biên seed: its last line ends "./."); a
-photo credit is not an author; a source line ("Nguồn: …", "Theo TTXVN") is not an author;
+photo credit is not an author; a time word, weekday or category label is never an author
+("Trưa 27/10/2022" is a time line); an organisation is an author only as the last line; a
+source line ("Nguồn: …", "Theo TTXVN") is not an author;
 a name under a role line of a signed document ("T/M BAN THƯỜNG VỤ", "BÍ THƯ") is a
 signer, not a byline.
 """
@@ -128,6 +138,35 @@ _SOURCE = ("nguồn", "theo ", "(theo", "(nguồn", "http", "www.", "link:")
 _BREAK = bylines.words("break")
 _SKIP = bylines.words("skip")
 _SIGNATURE = bylines.words("signature")
+_BANNER = bylines.layout_words("banner")
+_SITE = bylines.layout_words("site")
+_HOME = ("trang chủ", "home", "trang chu")
+# The parts of a furniture or banner line: links set apart by bars, bullets or wide gaps.
+_PARTS = re.compile(r"[ \t]*[|¦•·][ \t]*|[ \t]{2,}")
+# A breadcrumb's separators ("Trang chủ > Xây dựng Đảng", "A » B", "A | B").
+_CRUMB = re.compile(r"[ \t]*(?:>>?|»|›|→|\||¦)[ \t]*")
+# The site's own date banner: "Hôm nay, ngày 14 tháng 11 năm 2018", "Hôm nay: Thứ Tư, 14/11/2018".
+_TODAY = compile_verbose(
+    r"""
+    \A hôm [ \t]+ nay (?!\w) [ \t,:-]*
+    (?: \L<weekdays> (?!\w) [ \t,-]* )?
+    (?: ngày [ \t]* )?
+    \d{1,2}
+    (?: [ \t]* [/.-] [ \t]* \d{1,2} [ \t]* [/.-] [ \t]* \d{4}                       # 14/11/2018
+      | [ \t]+ tháng [ \t]+ \d{1,2} [ \t]* ,? [ \t]* (?: năm [ \t]+ )? \d{4} )     # 14 tháng 11 năm 2018
+    (?= [ \t]* (?: $ | [|¦•] | [ \t]{2} ) )
+    """,
+    weekdays=[row.word for row in stamps.WEEKDAYS],
+)
+_COUNT_TAIL = re.compile(r"[ \t]*\(\d{0,6}\)$")  # "Bình luận (0)"
+# A related-news or comments heading alone on its line ("Tin liên quan", "Bình luận (0)"):
+# matched on the short lines of the tail (a stripped line, as `re.match` with pos/endpos).
+_BREAK_LINE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(w).replace(r"\ ", "[ \t]+") for w in sorted(_BREAK, key=len, reverse=True))
+    + r")[ \t.:;,>»|*-]*(?:\(\d{0,6}\))?\Z",
+    re.IGNORECASE,
+)
 
 Span2 = tuple[int, int]
 
@@ -184,19 +223,25 @@ def is_category(text: str, following: str | None = None) -> bool:
     (True, True)
     >>> is_category("Tin Đảng ủy", "Đảng ủy xã Tân Lập tổ chức hội nghị sơ kết công tác quý I năm 2024")
     True
+    >>> is_category("CÔNG TÁC ĐẢNG - ĐOÀN THỂ", "Chi bộ tổ dân phố số 9 tổ chức Đại hội nhiệm kỳ 2022 - 2025")
+    True
     >>> is_category("Hội nghị sơ kết"), is_category("Ngô Thiệu Phương Nam")
     (False, False)
+    >>> is_category("Đảng bộ Khối Doanh nghiệp", "Kết nạp 215 đảng viên mới trong 5 tháng đầu năm 2019")
+    False
     """
     if len(text) > 60:
         return False
     folded = " ".join(_DASH.sub(" - ", fold(text)).split())
     if folded in _CATEGORY_LABELS:
         return True
-    if following is None or len(text) > 30 or len(text.split()) > 4 or any(c.isdigit() for c in text):
+    if following is None or len(text) > 45 or any(c.isdigit() for c in text):
         return False
-    if text.endswith((".", ":", ",")) or bylines.is_org(text) or not _is_heading(following):
+    if len([w for w in folded.split() if w not in ("-", "|", "&", "/")]) > 6:
         return False
-    return len(following) >= max(40, 2 * len(text)) and bylines._starts_with(folded, _CATEGORY_WORDS)
+    if text.endswith((".", ":", ",", ";", "!", "?")) or bylines.is_org(text) or not _is_heading(following):
+        return False
+    return len(following) >= max(40, 3 * len(text) // 2) and bylines._starts_with(folded, _CATEGORY_WORDS)
 
 
 def _mention(doc: Doc, span: Span2, rule: str) -> Mention:
@@ -220,12 +265,18 @@ def extract(doc: Doc) -> Metadata:
         page.role[0] = "iso"
     head = _head(page)
     head_end = page.lines[head[-1]][1] if head else 0
+    for i in head:
+        if i not in page.role and _is_banner(page.text(i)):
+            page.role[i] = "banner"  # the site's date and tools: not the title, a date or the stamp
+            doc.excluded.append(page.lines[i])
     category: Span2 | None = None
     authors: list[tuple[Span2, str]] = []
     units = {i: page.lines[i] for i in head if i not in page.role}
     # Stamp lines: head lines holding a date (and 4 to 160 characters long, as STAMP_LINE
     # requires), and the lines below the head that may open with a label.
-    windows = [page.window(i, head_end) for i in head]
+    windows = [page.window(i, head_end) for i in head if page.role.get(i) != "banner"]
+    if accepted and windows and windows[0][0] < accepted[0].span[1]:
+        windows[0] = (accepted[0].span[1], windows[0][1])  # the extraction line is read already
     head_windows = [(s, e) for s, e in windows if 4 <= e - s <= 160 and _DATE_HINT.search(dtext, s, e)]
     body = range(head[-1] + 1 if head else 0, len(lines))
     labelled = (
@@ -295,10 +346,17 @@ def extract(doc: Doc) -> Metadata:
     order = sorted(i for i in units if i not in page.role)
     for n, i in enumerate(order):
         text = doc.text[units[i][0] : units[i][1]]
-        if not page.has_letters(i) or _is_junk(text):
-            page.role[i] = "junk"
-            continue
         following = doc.text[units[order[n + 1]][0] : units[order[n + 1]][1]] if n + 1 < len(order) else None
+        crumb = _breadcrumb(text, following)
+        if crumb is not None:  # "Trang chủ > Xây dựng Đảng": its last part may be the category
+            page.role[i] = "junk"
+            if crumb[1] and category is None:
+                category = (units[i][0] + crumb[0], units[i][1])
+            continue
+        stray = following is not None and (" " not in text or _is_junk(text, True))
+        if not page.has_letters(i) or _is_junk(text, False) or stray:
+            page.role[i] = "junk"  # scraper leftovers, a stray word ("news") above the title
+            continue
         if category is None and is_category(text, following):
             category = units[i]
             page.role[i] = "category"
@@ -306,13 +364,13 @@ def extract(doc: Doc) -> Metadata:
         if _is_heading(text) and not _is_prose(text):
             title = units[i]
             page.role[i] = "title"
-            for j in order[n + 1 :]:
+            for j in order[n + 1 : n + 4]:  # one byline line, or names stacked one per line
                 got = bylines.parse_line(doc, *units[j])
-                if got and got[0]:
-                    authors += [(a, RULE_BYLINE_TOP) for a in got[0]]
-                    page.role[j] = "byline"
-                    doc.excluded.append(units[j])
-                break
+                if not got or not got[0]:
+                    break
+                authors += [(a, RULE_BYLINE_TOP) for a in got[0]]
+                page.role[j] = "byline"
+                doc.excluded.append(units[j])
         break
 
     authors += _closing_byline(page, page.index(title[0]) if title else -1)
@@ -347,12 +405,71 @@ def _head(page: _Page) -> list[int]:
         if i > 0 and _is_prose(page.text(i)):
             break
         head.append(i)
+        if i == 0 and len(page.text(0)) >= PROSE_MIN:
+            break  # the page opens with prose: what follows is body
     return head
 
 
-def _is_junk(text: str) -> bool:
-    """Scraper leftovers above the title: "menu_WAR_portlet_INSTANCE_x", "Trang chủ > …"."""
-    return (" " not in text and "_" in text) or fold(text[:20]).startswith(("trang chủ", "home"))
+def _is_banner(text: str) -> bool:
+    """True for the site's own head line: "Hôm nay, ngày 14 tháng 11 năm 2018 | Cỡ chữ: A+ A-".
+
+    >>> _is_banner("Hôm nay, ngày 14 tháng 11 năm 2018 | Cỡ chữ: A+ A-"), _is_banner("Cỡ chữ")
+    (True, True)
+    >>> _is_banner("Hôm nay, ngày 14/11/2018 khai mạc Đại hội Đảng bộ tỉnh"), _is_banner("Liên hệ thực tiễn ở cơ sở")
+    (False, False)
+    """
+    if len(text) > 160:
+        return False
+    if text[:3].lower() == "hôm" and _TODAY.match(text) is not None:
+        return True
+    if len(text) >= 40 and _PARTS.search(text) is None:
+        return False  # every banner word is shorter: a long line is a banner only by its parts
+    if _key(text) in _BANNER:
+        return True
+    if _PARTS.search(text) is None:
+        return False
+    return any(bylines._starts_with(_key(p[:30]), _BANNER) for p in _PARTS.split(text) if p)
+
+
+def _key(text: str) -> str:
+    """`bylines.key` for normalised text (a line of `doc.text`): lower case, spaces collapsed."""
+    return " ".join(text.lower().split()).strip(" .,:;>»«<-|*/")
+
+
+def _breadcrumb(text: str, following: str | None) -> tuple[int, bool] | None:
+    """A breadcrumb line: (where its last part starts, whether that part is the category); None if not one.
+
+    >>> _breadcrumb("Trang chủ > Xây dựng Đảng", None), _breadcrumb("BAN TỔ CHỨC TỈNH UỶ | TIN HOẠT ĐỘNG", None)
+    ((12, True), (22, True))
+    >>> _breadcrumb("Trang chủ > Tin tức > Bài viết", None), _breadcrumb("Đảng bộ xã | Nhiệm kỳ mới", None)
+    ((22, False), None)
+    """
+    if len(text) > 120:
+        return None
+    seps = list(_CRUMB.finditer(text))
+    if not seps:
+        return None
+    parts = [p for p in _CRUMB.split(text)]
+    if any(not p or len(p.split()) > 8 or p.endswith((".", ";", ",", "!", "?")) for p in parts):
+        return None
+    last = parts[-1]
+    is_cat = is_category(last, following) or is_category(last)
+    home = fold(parts[0]).startswith(_HOME)
+    if not (home or is_cat or any(m.group().strip() not in ("|", "¦") for m in seps)):
+        return None  # "A | B" is a breadcrumb only when B reads as a category
+    return seps[-1].end(), is_cat
+
+
+def _is_junk(text: str, above_heading: bool = True) -> bool:
+    """Scraper leftovers above the title: "menu_WAR_portlet_INSTANCE_x", "Trang chủ > …", the site's name.
+
+    >>> _is_junk("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN ĐẠI TỪ"), _is_junk("Cổng làng được tu sửa khang trang")
+    (True, False)
+    """
+    folded = fold(text[:40])
+    if (" " not in text and "_" in text) or folded.startswith(_HOME):
+        return True
+    return above_heading and len(text) <= 80 and bylines._starts_with(folded, _SITE)
 
 
 def _images(page: _Page) -> list[Image]:
@@ -400,10 +517,13 @@ def _closing_byline(page: _Page, title_index: int) -> list[tuple[Span2, str]]:
     doc = page.doc
     first = max(title_index + 1, len(page.lines) - TAIL_LINES)
     window = range(first, len(page.lines))
-    end = next((i for i in window if len(page.text(i)) < 40 and bylines.key(page.text(i)) in _BREAK), len(page.lines))
+    lines = page.lines
+    end = next(
+        (i for i in window if lines[i][1] - lines[i][0] < 60 and _BREAK_LINE.match(doc.text, *lines[i])), len(lines)
+    )
     for i in range(end, len(page.lines)):
         page.role.setdefault(i, "furniture")
-    org_skipped = False
+    org_line: int | None = None
     for i in range(end - 1, first - 1, -1):
         text = page.text(i)
         s, e = page.lines[i]
@@ -411,11 +531,11 @@ def _closing_byline(page: _Page, title_index: int) -> list[tuple[Span2, str]]:
             mark = stamps.first(doc, _END_MARK, e - 80, e)
             got = bylines.parse_line(doc, mark.end(), e) if mark else None
             if not got or not got[0]:
-                return []
+                return _collective(page, org_line, first)
             doc.excluded.append((mark.end(), e))  # type: ignore[union-attr]
             return [(a, RULE_BYLINE_END) for a in got[0]]
         folded = fold(text)
-        if i in page.role or not page.has_letters(i) or bylines.key(text) in _SKIP or folded.startswith(_SOURCE):
+        if i in page.role or not page.has_letters(i) or _furniture(text) or folded.startswith(_SOURCE):
             page.role.setdefault(i, "furniture")
             continue
         cred = stamps.first(doc, bylines.CREDIT, s, e)
@@ -423,20 +543,62 @@ def _closing_byline(page: _Page, title_index: int) -> list[tuple[Span2, str]]:
             doc.excluded.append((s, e))
             page.role[i] = "credit"
             continue
-        if not org_skipped and bylines.is_org(text) and not _is_prose(text) and len(text.split()) <= 10:
-            org_skipped = True
+        if org_line is None and bylines.is_org(text) and not _is_prose(text) and len(text.split()) <= 10:
+            org_line = i  # the writer's office under a byline, or a collective byline
             continue
         mark = stamps.first(doc, _END_MARK, s, e)
         if mark is not None:
             s = mark.end()  # "… về dự./. Nguyễn Phương Hoạt"
         got = bylines.parse_line(doc, s, e)
         if not got or not got[0] or _signed(page, i, first):
-            return []
+            return _collective(page, org_line, first)
         if mark is None:
             page.role[i] = "byline"
         doc.excluded.append((s, e))
         return [(a, RULE_BYLINE_END) for a in got[0]]
-    return []
+    return _collective(page, org_line, first)
+
+
+def _collective(page: _Page, i: int | None, first: int) -> list[tuple[Span2, str]]:
+    """The organisation on the last line `i` as a collective byline ("PHƯỜNG MAI DỊCH"), if it reads as one."""
+    if i is None or not bylines.is_collective_org(page.text(i)) or _signed(page, i, first):
+        return []
+    page.role[i] = "byline"
+    page.doc.excluded.append(page.lines[i])
+    return [(page.lines[i], RULE_BYLINE_END)]
+
+
+def _furniture(text: str) -> Literal["break", "skip"] | None:
+    """What a trailing furniture line is: "break" (related news and comments: the article
+    is over), "skip" (print, e-mail, share, tags: passed over), or None (not furniture).
+
+    >>> _furniture("In bài viết   Gửi email"), _furniture("Tin liên quan"), _furniture("Từ khóa: đại hội, chi bộ")
+    ('skip', 'break', 'skip')
+    >>> _furniture("Bình luận (0)"), _furniture("Hồ Thị Lệ Thu"), _furniture("In  Hồ Thị Lệ Thu")
+    ('break', None, None)
+    """
+    if len(text) > 120:
+        return None
+    parted = _PARTS.search(text) is not None
+    if len(text) >= 40 and not parted and ":" not in text:
+        return None  # every furniture word is shorter: a long line is furniture only as parts or "Label: …"
+    k = _key(text)
+    if k.endswith(")"):
+        k = _COUNT_TAIL.sub("", k)
+    if len(k) < 40 and k in _BREAK:
+        return "break"
+    if k in _SKIP:
+        return "skip"
+    label, colon, _ = k.partition(":")
+    if colon and label.strip() in _SKIP:
+        return "skip"  # "Từ khóa: đại hội, chi bộ", "Tags: …"
+    if not parted:
+        return None
+    parts = [_COUNT_TAIL.sub("", _key(p)) for p in _PARTS.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(p not in _SKIP and p not in _BREAK for p in parts):
+        return None
+    return "break" if any(p in _BREAK for p in parts) else "skip"
 
 
 def _signed(page: _Page, i: int, first: int) -> bool:
@@ -452,6 +614,8 @@ def _merge(doc: Doc, found: list[tuple[Span2, str]]) -> list[Mention]:
     """One author per person: "Phương Nam" at the end is "Ngô Thiệu Phương Nam" under the title."""
     kept: list[Mention] = []
     for span, rule in found:
+        if fold(doc.text[span[0] : span[1]]) in _CATEGORY_LABELS:
+            continue  # a category label is never an author
         new = _mention(doc, span, rule)
         for n, old in enumerate(kept):
             if bylines.same_person(new.text, old.text):

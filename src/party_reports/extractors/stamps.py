@@ -18,7 +18,11 @@ Forms handled (REFERENCE §5.6), dd/mm order always, local time (+07:00):
   "VĂN HÀO - TRẦN HỮU 30/04/2016 11:39" (the caller checks what stands before)
 - after the title, with a time: "… phường Chợ Lớn 08/08/2025 18:13", "… (03/02/2019 21:20)"
 - the extraction line at the very start: " date 2025-10-03", " date 2020-06"
-- view counters on their own line: "Lượt xem: 1.204", "4664 Lượt xem", "Lượt đọc: 76"
+- in brackets, time first: "(06:40, 21/07/2005)"
+- English labels of some portals: "Publish date 18/08/2022 | 10:05 | View count: 212",
+  "Posted 12/03/2021", "Updated: 05/06/2020 08:00" (separators "|" or "¦")
+- view counters on their own line: "Lượt xem: 1.204", "4664 Lượt xem", "Lượt đọc: 76",
+  "View count: 212", "Lượt truy cập: 90"
 
 Rejected: a date in prose ("ngày 27/10/2022 của Ban Thường vụ"); an unlabelled date
 line below the head; day 32 / month 13 / hour 25; years before 1995; "lượt xem" in
@@ -104,8 +108,8 @@ _TZ = r"(?: [ \t]* [(\[]? [ \t]* (?:GMT|UTC) [ \t]* \+ [ \t]* 0?7 (?::?00)? [ \t
 _CORE = rf"""
 (?: {_WEEKDAY} )?
 (?:
-    {_DATE} (?: [ \t]* [,|-]? [ \t]* {_TIME} )?                     # date first, time optional
-  | {_TIME} [ \t]* [,|-]? [ \t]* (?: {_WEEKDAY} )? {_DATE}          # time first: "10:29, Thứ Hai, 27/08/2018"
+    {_DATE} (?: [ \t]* [,|¦-]? [ \t]* {_TIME} )?                    # date first, time optional
+  | {_TIME} [ \t]* [,|¦-]? [ \t]* (?: {_WEEKDAY} )? {_DATE}         # time first: "10:29, Thứ Hai, 27/08/2018"
 )
 {_TZ}
 """
@@ -127,9 +131,10 @@ _STAMP_LINE = rf"""
 [ \t]*
 (?: (?P<pre> (?: [^\s\d] \S{{0,20}} (?: [ \t]+ [-|,:] )? [ \t]+ ){{1,8}}? ) )??   # words before the stamp: a
                                                         # category or a byline (checked later)
+(?: \( [ \t]* )?                                         # "(06:40, 21/07/2005)"
 (?P<stamp> (?: {_LABEL} )? {_CORE} )
-(?P<post> (?: [ \t]* [|,;-]? [ \t]* {_AFTER} ){{0,3}} )
-[ \t]* [|.]? [ \t]* $
+(?P<post> (?: [ \t]* [|¦,;-]? [ \t]* {_AFTER} ){{0,3}} )
+[ \t]* \)? [ \t]* [|.]? [ \t]* $
 """
 
 # A head line that ends in a date and a time after other text (the title).
