@@ -89,7 +89,7 @@ SUBJECTS: dict[str, SubjectRow] = {row.word: row for row in load("quota_subjects
 _BLOCKERS = {row.word for row in load("count_blockers", BlockerRow)}
 # Words before an X/Y that make a day/month reading likely: "ngày 3/2", "dịp 2/9".
 _DATE_WORDS = _BLOCKERS | {"sáng", "chiều", "tối", "trưa", "đêm", "dịp", "hôm", "lễ", "tết", "mừng", "từ",
-                           "đến", "tới", "và", "nay", "qua", "trước", "sau"}  # fmt: skip
+                           "đến", "tới", "và", "nay", "trước", "sau"}  # fmt: skip
 
 _LISTS: dict[str, list[str]] = {
     "units": list(UNITS),
