@@ -140,7 +140,7 @@ _SKIP = bylines.words("skip")
 _SIGNATURE = bylines.words("signature")
 _BANNER = bylines.layout_words("banner")
 _SITE = bylines.layout_words("site")
-_HOME = ("trang chủ", "home", "trang chu")
+_HOME = ("trang chủ", "home", "trang chu", "skip to", "skip ribbon", "skip navigation", "menu", "đăng nhập")
 # The parts of a furniture or banner line: links set apart by bars, bullets or wide gaps.
 _PARTS = re.compile(r"[ \t]*[|¦•·][ \t]*|[ \t]{2,}")
 # A breadcrumb's separators ("Trang chủ > Xây dựng Đảng", "A » B", "A | B").

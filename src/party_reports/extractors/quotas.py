@@ -169,7 +169,7 @@ _COUNT_BEFORE = shape(
     (?<![\p{L}\d.,/])
     (?P<ach>{{NUMBER}})\s(?P<luot>lượt\s+)?(?P<unit>\L<cunits>)(?!\p{L})
     (?:\s+mới|\s+vào\s+Đảng|\s*\(ĐV\)){0,3}
-    \s*[,(-]\s*\Z
+    \s*[,(-]?\s*\Z                        # "5 đảng viên mới đạt 100% kế hoạch" has no comma
     """,
     _FRAGMENTS,
     _LISTS,
