@@ -563,33 +563,83 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("officials.title_before_name", _compile_cs(_TITLE_ANCHOR_SRC), _resolve_title),
     Pattern("officials.name_then_title", _compile_cs(_BARE_SRC), _resolve_bare),
 )
-# The scan runs on the standard `re` engine: on real text it is 2-4x faster than `regex`
-# for this prefix-tree alternation (~40 ms per MB of article text), and a prefix tree
-# cannot backtrack, so the time budget is checked in the loop instead of via
-# `doc.finditer` (see `extract`).
-_ANCHOR = re.compile(
-    r"\b(?:" + "|".join(f"(?P<p{i}>{_inline(p.regex.pattern)})" for i, p in enumerate(PATTERNS)) + ")",
-    re.VERBOSE,
+# The scan: one prefix tree of every word a shape can start with, on the standard `re`
+# engine.  Its top level is a branch of single literal characters, so `re` skips ahead
+# in C to the next possible first letter (a leading \b or a named group would turn
+# that off); the word boundary before the word is checked right after its first
+# letter.  At each hit the shapes are tried in PATTERNS order, the first that matches
+# wins, and scanning resumes after that match, as one alternation of the shapes would.
+# A prefix tree cannot backtrack, so the time budget is checked in the loop instead
+# of via `doc.finditer` (see `extract`).
+def _starter_trie(words: list[str]) -> str:
+    """`_trie` of `words` with a word-boundary check after each first letter.
+
+    >>> _starter_trie(["ab", "b"])
+    '(?:a(?<!\\w.)b|b(?<!\\w.))'
+    """
+    firsts: dict[str, list[str]] = {}
+    for w in words:
+        firsts.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for ch, rests in sorted(firsts.items()):
+        tails = [r for r in rests if r]
+        body = _trie(tails) if tails else ""
+        if tails and "" in rests:
+            body = "(?:" + body + ")?"
+        alts.append(re.escape(ch) + r"(?<!\w.)" + body)
+    return "(?:" + "|".join(alts) + ")"
+
+
+# The words each shape (in PATTERNS order) can start with.  NOTE: keep in step with the
+# sources of PATTERNS (_HONORIFIC_SRC, _LIST_SRC, _TITLE_ANCHOR_SRC, _BARE_SRC).
+_SHAPE_STARTERS: tuple[frozenset[str], ...] = (
+    frozenset({"các", "Các"} | set(_CS_LISTS["hon_v"])),
+    frozenset({"gồm", "Gồm"}),
+    frozenset(_CS_LISTS["head_v"]),
+    frozenset(_CS_LISTS["sur_v"]),
 )
+_STARTERS = sorted(set().union(*_SHAPE_STARTERS))
+_ANCHOR = re.compile(_starter_trie(_STARTERS))
+_SHAPES_FOR: dict[str, tuple[Pattern, ...]] = {}
+
+
+def _shapes_for(word: str) -> tuple[Pattern, ...]:
+    """The shapes that can start with `word` or with one of its prefixes, in PATTERNS order."""
+    shapes = _SHAPES_FOR.get(word)
+    if shapes is None:
+        prefixes = {word[:i] for i in range(1, len(word) + 1)}
+        shapes = tuple(p for p, starters in zip(PATTERNS, _SHAPE_STARTERS, strict=True) if prefixes & starters)
+        if len(_SHAPES_FOR) < 4096:
+            _SHAPES_FOR[word] = shapes
+    return shapes
 
 
 def extract(doc: Doc) -> list[Official]:
     """Every named official in `doc`, one item per person, in order of first mention."""
     found: list[_Found] = []
     consumed = 0
-    for count, m in enumerate(_ANCHOR.finditer(doc.text)):
+    resume = 0  # where the shape matched at the last hit ends: hits before it are inside it
+    text = doc.text
+    for count, m in enumerate(_ANCHOR.finditer(text)):
         if count % 256 == 0:
             doc.remaining()  # raises ExtractionTimeout past the budget
-        if m.start() < consumed or doc.is_excluded(m.start(), m.end()):
+        start = m.start()
+        if start < resume:
             continue
-        index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
-        pattern = PATTERNS[index]
-        branch = pattern.regex.match(doc.text, m.start())  # the same shape, as a `regex` match
-        result = pattern.resolve(branch, doc) if branch else None
+        for pattern in _shapes_for(m.group()):
+            branch = pattern.regex.match(text, start)
+            if branch is not None:
+                break
+        else:
+            continue
+        resume = branch.end()
+        if start < consumed or doc.is_excluded(start, branch.end()):
+            continue
+        result = pattern.resolve(branch, doc)
         if result is None:
             continue
         found.extend(result["found"])
-        consumed = max(consumed, result["end"], m.end() if result["found"] else 0)
+        consumed = max(consumed, result["end"], branch.end() if result["found"] else 0)
     return _merge(doc, found)
 
 
