@@ -574,8 +574,8 @@ PATTERNS: tuple[Pattern, ...] = (
 def _starter_trie(words: list[str]) -> str:
     """`_trie` of `words` with a word-boundary check after each first letter.
 
-    >>> _starter_trie(["ab", "b"])
-    '(?:a(?<!\\w.)b|b(?<!\\w.))'
+    >>> print(_starter_trie(["ab", "b"]))
+    (?:a(?<!\\w.)b|b(?<!\\w.))
     """
     firsts: dict[str, list[str]] = {}
     for w in words:
