@@ -9,7 +9,7 @@ import regex
 
 from .extractors import EXTRACTORS, extract_metadata
 from .models import Count, DateMention, DocumentRef, Mention, Metadata, Options, Quota, Report, Span
-from .patterns import Doc, ExtractionTimeout, overlaps
+from .patterns import Doc, ExtractionTimeout, SpanSet
 from .text import normalise
 from .validate import check_figures
 
@@ -92,12 +92,13 @@ def reconcile(found: dict[str, Sequence[Mention]]) -> dict[str, Sequence[Mention
     quotas = [q for q in found.get("quotas", []) if isinstance(q, Quota)]
     numbers = [_number_span(d) for d in documents]
 
-    def clear(item: Mention, blockers: Sequence[Span]) -> bool:
-        return not any(overlaps(item, b) for b in blockers)
-
+    in_numbers = SpanSet((n.start, n.end) for n in numbers)
+    in_figures = SpanSet((n.start, n.end) for n in [*numbers, *_ratios(quotas)])
     out = dict(found)
-    out["dates"] = [d for d in found.get("dates", []) if isinstance(d, DateMention) and clear(d, numbers)]
-    out["counts"] = [c for c in found.get("counts", []) if clear(c, [*numbers, *_ratios(quotas)])]
+    out["dates"] = [
+        d for d in found.get("dates", []) if isinstance(d, DateMention) and not in_numbers.overlaps(d.start, d.end)
+    ]
+    out["counts"] = [c for c in found.get("counts", []) if not in_figures.overlaps(c.start, c.end)]
     return out
 
 

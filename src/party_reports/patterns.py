@@ -61,6 +61,8 @@ class Doc:
     # Normalised regions that are page furniture, not prose (the publication stamp
     # line, image file names): set by metadata, skipped by the other extractors.
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    _excluded_index: SpanSet | None = field(default=None, repr=False)
+    _excluded_count: int = field(default=0, repr=False)
 
     @property
     def text(self) -> str:
@@ -81,7 +83,12 @@ class Doc:
 
     def is_excluded(self, start: int, end: int) -> bool:
         """True when normalised ``[start, end)`` overlaps an excluded region."""
-        return any(start < e and s < end for s, e in self.excluded)
+        if not self.excluded:
+            return False
+        if self._excluded_index is None or self._excluded_count != len(self.excluded):
+            self._excluded_index = SpanSet(self.excluded)  # rebuilt only after metadata adds more
+            self._excluded_count = len(self.excluded)
+        return self._excluded_index.overlaps(start, end)
 
     def start_clock(self) -> None:
         """Give the next extractor its full time budget."""
@@ -129,6 +136,33 @@ class Doc:
         self.findings.append(
             Finding(code=code, severity=severity, message=message, spans=[self.span(s, e) for s, e in spans])
         )
+
+
+class SpanSet:
+    """Spans merged and sorted once, so that an overlap test is a bisection, not a scan.
+
+    >>> spans = SpanSet([(10, 20), (15, 30), (40, 41)])
+    >>> spans.overlaps(29, 35), spans.overlaps(30, 40), spans.overlaps(0, 11)
+    (True, False, True)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` shares a character with a span of the set."""
+        i = bisect_right(self.ends, start)  # the first span ending after `start`
+        return i < len(self.starts) and self.starts[i] < end
 
 
 class _Spanned(Protocol):

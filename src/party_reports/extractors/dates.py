@@ -63,7 +63,7 @@ from pydantic import BaseModel
 
 from ..lexicon import load
 from ..models import DateMention, Granularity
-from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first
+from ..patterns import Doc, Pattern, RegexMatch, SpanSet, compile_verbose, longest_first
 
 # --- word tables -------------------------------------------------------------------
 
@@ -836,7 +836,7 @@ def extract(doc: Doc) -> list[DateMention]:
     A match overlapping a guard or the excluded page furniture (stamp line, image file
     names) is dropped, then overlapping matches are settled by `longest_first`.
     """
-    blocked = _Blocked(doc.excluded + [m.span() for g in GUARDS for m in doc.finditer(g.regex)])
+    blocked = SpanSet(doc.excluded + [m.span() for g in GUARDS for m in doc.finditer(g.regex)])
     found: list[_Found] = []
     for pattern in PATTERNS:
         if pattern.name not in _RUN_GATES:
@@ -863,28 +863,10 @@ def extract(doc: Doc) -> list[DateMention]:
     return [_mention(doc, *hit) for hit in _complete_years(doc, hits)]
 
 
-class _Blocked:
-    """Spans no date may overlap (guards, excluded furniture), searchable by bisection."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.ends, start + 1)  # first span ending after `start`
-        return i < len(self.starts) and self.starts[i] < end
-
-
-def _collect(doc: Doc, pattern: Pattern, matches: Iterable[RegexMatch], blocked: _Blocked, found: list[_Found]) -> None:
+def _collect(doc: Doc, pattern: Pattern, matches: Iterable[RegexMatch], blocked: SpanSet, found: list[_Found]) -> None:
     """Resolve `matches` of one pattern into `found`, skipping blocked ones."""
     for m in matches:
-        if blocked.starts and blocked.overlaps(m.start(), m.end()):
+        if blocked and blocked.overlaps(m.start(), m.end()):
             continue
         fields = pattern.resolve(m, doc)
         if fields is not None:
