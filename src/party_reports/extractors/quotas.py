@@ -137,7 +137,7 @@ _RATIO = shape(
     (?!/\d)                              # not a date 27/10/2022 nor a number 23/2019/NĐ-CP
     (?:\s+(?P<luot>lượt\s+)?(?P<unit>\L<units>)(?!\p{L}))?     # "đồng chí", "chi bộ"
     (?:
-        (?:\s+\p{L}+){0,8}?              # "đảng trong doanh nghiệp", "hoàn thành tốt nhiệm vụ"
+        (?:\s+\p{L}+){0,12}?             # "đảng trong doanh nghiệp", "bí thư chi bộ đồng thời là trưởng thôn"
         (?:
             \s*\(\s*(?:{{VERB}})?{{PCT}}(?:{{PLAN}})?\s*\)     # "(đạt 153% chỉ tiêu)", "(120%)"
           | \s*,?\s+{{VERB}}{{PCT}}(?:{{PLAN}})?                # ", đạt 99,16%", " chiếm 88,2%"
@@ -286,6 +286,14 @@ def _percent_fields(
     return fields
 
 
+# A noun after an X/Y that the unit table does not list: "31/34 đại hội", "87/112 hộ".
+_OTHER_NOUN = regex.compile(r"[^\S\n]{1,2}(?P<noun>\p{Ll}[\p{L}\p{M}]*)(?:[^\S\n]\p{Ll}[\p{L}\p{M}]*)?")
+# Words after X/Y that make it a time, a fraction or a score, not a quota.
+_NOT_QUOTA_NOUNS = frozenset(
+    {"giờ", "phút", "giây", "ngày", "tuần", "tháng", "năm", "số", "tổng", "lần", "điểm", "bàn", "trận", "và", "của"}
+)
+
+
 def resolve_ratio(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     """Read "23/15 đồng chí (đạt 153% …)" or "68/68 chi bộ".
 
@@ -295,9 +303,16 @@ def resolve_ratio(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     achieved, target = parse_int(m.group("ach")), parse_int(m.group("tgt"))
     if achieved is None or target is None or _looks_like_date(m, doc, achieved, target, m.group("tgt")):
         return None
+    end = m.end()
     if not m.group("unit") and not m.group("pct"):
-        return None
+        noun = _OTHER_NOUN.match(doc.text, m.end("tgt"))
+        if noun is None or noun.group("noun").lower() in _NOT_QUOTA_NOUNS:
+            return None  # "Đồng Cốc 8/7", "24/24 giờ", "1/3 số đảng viên"
+        if target <= 12 and achieved <= 31:
+            return None  # "8/7 hộ" could be a day and month: only known nouns vouch for it
+        end = noun.end()  # "31/34 đại hội", "163/207 đối tượng": any noun, when not a date
     return {
+        "_end": end,
         "achieved": achieved,
         "target": target,
         "computed_percent": _computed(achieved, target),
@@ -382,6 +397,7 @@ def extract(doc: Doc) -> list[Quota]:
             if fields is None:
                 continue
             start = fields.pop("_start", m.start())
-            if not doc.is_excluded(start, m.end()):
-                found.append(Quota(**doc.mention(start, m.end(), pattern.name), **fields))
+            end = fields.pop("_end", m.end())
+            if not doc.is_excluded(start, end):
+                found.append(Quota(**doc.mention(start, end, pattern.name), **fields))
     return longest_first(found)
