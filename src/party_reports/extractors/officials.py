@@ -242,15 +242,19 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
+# Central Highlands names open with a capital, an apostrophe and a capital: "H'Hen", "K'Prông".
+_HIGHLANDS_NAME = regex.compile(r"\p{Lu}'\p{Lu}")
+
+
 def is_surname(word: str) -> bool:
     """True when `word` can open a Vietnamese personal name.
 
-    >>> is_surname("Nguyễn"), is_surname("NGÔ"), is_surname("H'Hen")
-    (True, True, True)
+    >>> is_surname("Nguyễn"), is_surname("NGÔ"), is_surname("H'Hen"), is_surname("K'Prông")
+    (True, True, True, True)
     >>> is_surname("Ban")
     False
     """
-    return fold(word) in _SURNAME_KEYS or word.startswith("H'")
+    return fold(word) in _SURNAME_KEYS or _HIGHLANDS_NAME.match(word) is not None
 
 
 def name_case(raw: str) -> str:
@@ -367,7 +371,8 @@ def _direct_name(doc: Doc, pos: int) -> tuple[int, int] | None:
         if keep and title_case and e - s > 1 and _UPPER_TOKEN.fullmatch(doc.text, s, e):
             break  # "Võ Tấn Lực BTĐU": an abbreviated role glued to a Title Case name
         keep.append((s, e))
-    if not 2 <= len(keep) <= 5 or _HEAD_AT.match(doc.text, keep[0][0]):
+    alone = len(keep) == 1 and _HIGHLANDS_NAME.match(doc.text, keep[0][0]) is not None  # "Ông K'Prông"
+    if not (2 <= len(keep) <= 5 or alone) or _HEAD_AT.match(doc.text, keep[0][0]):
         return None
     return keep[0][0], keep[-1][1]
 
