@@ -469,6 +469,8 @@ def _is_junk(text: str, above_heading: bool = True) -> bool:
     folded = fold(text[:40])
     if (" " not in text and "_" in text) or folded.startswith(_HOME):
         return True
+    if len(text) <= 40 and folded.rstrip(" :") in _SKIP:
+        return True  # a share or print widget's label alone on its line: "Chia sẻ:"
     return above_heading and len(text) <= 80 and bylines._starts_with(folded, _SITE)
 
 

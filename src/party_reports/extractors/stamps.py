@@ -103,7 +103,7 @@ _TIME = r"""
 
 _WEEKDAY = r"(?P<wd>\L<weekdays>) (?!\w) [ \t]* [,-]? [ \t]*"
 
-_TZ = r"(?: [ \t]* [(\[]? [ \t]* (?:GMT|UTC) [ \t]* \+ [ \t]* 0?7 (?::?00)? [ \t]* [)\]]? )?"  # (GMT+7) [GMT+7]
+_TZ = r"(?: [ \t]* [(\[]? [ \t]* (?:GMT|GTM|UTC) [ \t]* \+ [ \t]* 0?7 (?::?00)? [ \t]* [)\]]? )?"  # (GMT+7), GTM typo
 
 _CORE = rf"""
 (?: {_WEEKDAY} )?
@@ -122,7 +122,8 @@ _AFTER = rf"""
     (?P<vlabel>\L<view_labels>) [ \t]* :? [ \t]* (?P<views>{_NUM})    # | Lượt xem: 483
   | (?P<views>{_NUM}) [ \t]* (?P<vlabel>\L<view_labels>)             # 4664 Lượt xem
   | (?P<vlabel>xem) [ \t]* : [ \t]* (?P<views>{_NUM})                # - Xem: 92
-  | \L<stamp_labels> (?!\w) [ \t]* [:,]? [ \t]* [\d/:,. \t()GMT+-]{{4,40}}   # | Cập nhật: 10/03/2023 08:00
+  | (?<=[|¦][ \t]{{0,3}}) (?P<vlabel>:) [ \t]* (?P<views>{_NUM})         # "| :974": the eye icon was an image
+  | \L<stamp_labels> (?!\w) [ \t]* [:,]? [ \t]* [\d/:,. \t()GMTU+-]{{4,40}}   # | Cập nhật: 10/03/2023 08:00
 )
 """
 
