@@ -12,7 +12,7 @@ import pytest
 
 from party_reports.cli import main
 
-ARTICLE = "Kế hoạch số 58-KH/ĐU ngày 02/11/2022 của Đảng ủy Khối.\n"
+ARTICLE = "Kế hoạch số 64-KH/ĐU ngày 05/11/2021 của Đảng ủy Khối.\n"
 
 
 def test_parse_prints_unescaped_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,12 +15,12 @@ from party_reports.text import normalise
 # Pieces of text in the manner of party reports (composed for these tests), plus the
 # hazards normalisation must survive: NFD, odd spaces, zero-width marks, CR LF, eth.
 FRAGMENTS = [
-    "Kế hoạch số 58-KH/ĐU ngày 02/11/2022 của Đảng ủy",
+    "Kế hoạch số 64-KH/ĐU ngày 05/11/2021 của Đảng ủy",
     "Công văn số 12 - CV/HU",
     "Nghị định 30/2020/NĐ-CP",
     "đồng chí Trần Văn Hùng - UVTV, Trưởng Ban Tổ chức Huyện uỷ",
     "Phó Bí thư Thường trực Tỉnh ủy Lê Thị Mai phát biểu",
-    "kết nạp được 23/15 đồng chí (đạt 153% chỉ tiêu được giao)",
+    "kết nạp được 26/17 đồng chí (đạt 153% chỉ tiêu được giao)",
     "62 chi bộ trực thuộc với 647 đảng viên",
     "Quý I/2023",
     "6 tháng đầu năm 2022",

@@ -32,7 +32,7 @@ def test_contract_fields_present() -> None:
 
 
 def test_report_json_round_trips() -> None:
-    text = "Kế hoạch số 58-KH/ĐU ngày 02/11/2022"
+    text = "Kế hoạch số 64-KH/ĐU ngày 05/11/2021"
     report = party_reports.parse(text)
     again = Report.model_validate_json(report.model_dump_json(), context={"source": text})
     assert again == report

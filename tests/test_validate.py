@@ -45,15 +45,15 @@ MUST_FIND: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 MUST_NOT_FIND: list[str] = [
-    "Đảng ủy kết nạp được 23/15 đồng chí (đạt 153% chỉ tiêu được giao).",
-    "Phối hợp thành lập 3/2 chi bộ (đạt 150% kế hoạch).",
+    "Đảng ủy kết nạp được 26/17 đồng chí (đạt 153% chỉ tiêu được giao).",
+    "Thành lập mới 3/2 chi bộ (đạt 150% kế hoạch).",
     "Đã kết nạp 10/12 đảng viên, đạt tỷ lệ hơn 83% chỉ tiêu.",
     "Kết nạp 100/90 đảng viên, đạt trên 111% kế hoạch.",
     "Kết nạp 52/102 đảng viên, đạt 50,98% kế hoạch.",
     "Kết nạp 288/815 đảng viên, đạt 35,34% chỉ tiêu.",
     "Có 3/7 chi bộ, đạt 42,85% kế hoạch.",
     "Kết nạp 166/190 đảng viên, đạt 87,4% chỉ tiêu.",
-    "Chỉ đạo 68/68 chi bộ tổ chức thành công đại hội.",
+    "Chỉ đạo 71/71 chi bộ tổ chức xong đại hội.",
     "Hoàn thành 116% kế hoạch kiểm tra, giám sát.",
     "Kết nạp 27/20 đồng chí, vượt 35% chỉ tiêu.",
     "Đã kết nạp 9/12 đảng viên (đạt gần 76% kế hoạch).",

@@ -22,7 +22,7 @@ def parse(text: str, options: Options | None = None) -> Report:
     Accepts any `str` and returns a `Report` (bad input gives findings, not errors);
     anything else raises `TypeError`.
 
-    >>> report = parse("Kế hoạch số 58-KH/ĐU ngày 02/11/2022")
+    >>> report = parse("Kế hoạch số 64-KH/ĐU ngày 05/11/2021")
     >>> isinstance(report, Report)
     True
     >>> parse(b"bytes")

@@ -16,7 +16,7 @@ The page as scraped, top to bottom (REFERENCE §3.6, §5.6):
   line (up to 6 words) opening with a category word ("Tin Đảng ủy", "CÔNG TÁC ĐẢNG - ĐOÀN
   THỂ") right above a longer heading
 - title: the first heading line ("Đảng ủy Khối … tổ chức hội nghị …")
-- stamp line (before or after the title; see stamps.py): "Ngày đăng 09/12/2022 | 15:50 | Lượt xem: 483"
+- stamp line (before or after the title; see stamps.py): "Ngày đăng 14/03/2023 | 09:20 | Lượt xem: 357"
 - byline under the title (optional): "Ngô Thiệu Phương Nam", or up to three stacked
   lines ("ĐINH HẠNH" / "THU NGÂN") (see bylines.py)
 - body paragraphs; image file-name lines ("…-1679542303.jpg") each with the caption

@@ -3,8 +3,8 @@
 Forms handled (the pattern name is the item's `rule`):
 
 - ``officials.honorific_name``: an honorific, the name, then roles split at "," "-" ":"
-  "đồng chí Vũ Thị Thân - UVTV, Trưởng Ban Tổ chức Quận uỷ" -> ["UVTV", "Trưởng Ban Tổ chức Quận uỷ"];
-  "Đồng chí Đinh Thị Bích Nguyệt - QUV, Bí thư Đảng ủy Khối chủ trì" (the roles stop at a
+  "đồng chí Lương Thị Hạnh - UVTV, Trưởng Ban Tổ chức Quận uỷ" -> ["UVTV", "Trưởng Ban Tổ chức Quận uỷ"];
+  "Đồng chí Trịnh Thị Bích Ngọc - QUV, Bí thư Đảng ủy Khối chủ trì" (the roles stop at a
   clause word); "đ/c Nguyễn Ngọc Mỹ - Chủ tịch Hội CCB tỉnh"; "Ông Phạm Văn Thảo- Bí thư Đảng uỷ
   phường"; "đồng chí NGUYỄN THỊ LAN, Bí thư Chi bộ" -> "Nguyễn Thị Lan"; the role before the
   name: "đồng chí Bí thư Tỉnh ủy Đỗ Trọng Hưng"; elected roles: "bầu đồng chí A giữ chức Bí thư";

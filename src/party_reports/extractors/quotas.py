@@ -3,8 +3,8 @@
 Forms handled (pattern in brackets); achieved / target / percent as in the gold:
 
 - X/Y [quota.ratio]: "68/68 chi bộ" -> 68, 68, percent null; with a percent after it:
-  "23/15 đồng chí (đạt 153% chỉ tiêu được giao)" -> 23, 15, 153; "3/2 chi bộ đảng trong
-  doanh nghiệp (đạt 150% kế hoạch)"; "6/5 chỉ tiêu (120%)"; "35.599/35.900 đảng viên,
+  "26/17 đồng chí (đạt 153% chỉ tiêu được giao)" -> 26, 17, 153; "4/2 chi bộ đảng trong
+  doanh nghiệp ngoài nhà nước (đạt 200% kế hoạch)"; "6/5 chỉ tiêu (120%)"; "35.599/35.900 đảng viên,
   đạt 99,16%"; "10/12 đảng viên, đạt tỷ lệ hơn 83% chỉ tiêu" (qualifier hơn).  Every
   X/Y achieved/target form is a quota, as the gold guide says ("68/68 chi bộ" is one),
   including part-of-a-whole readings ("15/17 chi bộ hoàn thành tốt nhiệm vụ"): the
@@ -381,10 +381,10 @@ def extract(doc: Doc) -> list[Quota]:
     """Return the quotas found in `doc`, in text order.
 
     >>> from party_reports.text import normalise
-    >>> d = Doc(normalise("đã kết nạp được 23/15 đồng chí (đạt 153% chỉ tiêu được giao)"))
+    >>> d = Doc(normalise("đã kết nạp được 26/17 đồng chí (đạt 153% chỉ tiêu được giao)"))
     >>> d.start_clock()
     >>> [(q.achieved, q.target, q.stated_percent, q.computed_percent) for q in extract(d)]
-    [(23, 15, 153.0, 153.33)]
+    [(26, 17, 153.0, 152.94)]
     >>> d = Doc(normalise("100% chi bộ đạt tỷ lệ trên 70%"))
     >>> d.start_clock()
     >>> extract(d)

@@ -6,7 +6,7 @@ update stamp after it.  A date inside a sentence is never a stamp.
 
 Forms handled (REFERENCE §5.6), dd/mm order always, local time (+07:00):
 
-- labelled, anywhere in the text: "Ngày đăng 09/12/2022 | 15:50 | Lượt xem: 483",
+- labelled, anywhere in the text: "Ngày đăng 14/03/2023 | 09:20 | Lượt xem: 357",
   "Cập nhật ngày: 20/10/2020 17:53", "Cập nhật lúc 10:29, Thứ Hai, 27/08/2018 (GMT+7)",
   "Cập nhật, 07:46, Thứ Năm, 21/12/2017 (GMT+7)", "Đăng ngày 17 - 05 - 2024",
   "Đăng lúc: 08:30 12/04/2021", "Ngày xuất bản: 03/03/2023", "Tin đăng ngày: 6/2/2020 - Xem: 92"
