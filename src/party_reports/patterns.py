@@ -9,6 +9,7 @@ passes the per-parse deadline to `regex` as ``timeout=`` so no input can hang.
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from bisect import bisect_right
@@ -163,6 +164,31 @@ class SpanSet:
         """True when ``[start, end)`` shares a character with a span of the set."""
         i = bisect_right(self.ends, start)  # the first span ending after `start`
         return i < len(self.starts) and self.starts[i] < end
+
+
+def trie(words: Iterable[str]) -> str:
+    """An alternation (for `re` or `regex`) of `words` (taken as written) shaped as a prefix tree.
+
+    Longer words are tried first along each branch, as in a longest-first list.
+
+    >>> trie(["hai", "ha", "ba"])
+    '(?:ba|ha(?:i)?)'
+    """
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
 
 
 class _Spanned(Protocol):

@@ -52,7 +52,7 @@ from pydantic import BaseModel
 
 from ..lexicon import load
 from ..models import Count, Span
-from ..patterns import Doc, Pattern, Regex, RegexMatch, compile_verbose, longest_first
+from ..patterns import Doc, Pattern, Regex, RegexMatch, compile_verbose, longest_first, trie
 from ..text import parse_decimal, parse_int, parse_number_word
 
 __all__ = [
@@ -66,7 +66,6 @@ __all__ = [
     "gated",
     "shape",
     "starts",
-    "trie",
     "unit_of",
     "words_before",
 ]
@@ -125,29 +124,6 @@ _NUMBER_START = r"""
 
 
 
-def trie(words: Iterable[str]) -> str:
-    """A stdlib `re` alternation of `words` (taken as written) shaped as a prefix tree.
-
-    Longer words are tried first along each branch, as in a longest-first list.
-
-    >>> trie(["hai", "ha", "ba"])
-    '(?:ba|ha(?:i)?)'
-    """
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(root)
 
 
 def starts(gate: re.Pattern[str], text: str) -> Iterator[int]:

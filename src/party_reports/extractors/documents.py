@@ -57,8 +57,7 @@ from pydantic import BaseModel
 
 from ..lexicon import load, raw
 from ..models import DocumentRef, DocumentSystem, Finding
-from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first
-from .counts import trie
+from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first, trie
 
 __all__ = ["PATTERNS", "extract", "resolve_symbol"]
 

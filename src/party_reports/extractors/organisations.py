@@ -27,9 +27,8 @@ from pydantic import BaseModel
 
 from ..lexicon import load
 from ..models import Organisation, OrganisationLevel
-from ..patterns import Doc, Pattern, RegexMatch, compile_verbose
+from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, trie
 from ..text import fold as _fold_raw
-from .counts import trie
 from .officials import PLACES, _split_run
 
 

@@ -45,9 +45,9 @@ from pydantic import BaseModel
 
 from ..lexicon import load
 from ..models import Quota, Span
-from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first
+from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first, trie
 from ..text import parse_decimal, parse_int
-from .counts import NUMBER, QUALIFIERS, UNITS, shape, trie, unit_of, words_before
+from .counts import NUMBER, QUALIFIERS, UNITS, shape, unit_of, words_before
 
 __all__ = ["PATTERNS", "extract"]
 
