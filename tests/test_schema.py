@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import party_reports
 from party_reports import Report
 
@@ -36,3 +38,18 @@ def test_report_json_round_trips() -> None:
     report = party_reports.parse(text)
     again = Report.model_validate_json(report.model_dump_json(), context={"source": text})
     assert again == report
+
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not beside this clone")
+def test_seed_reports_validate_against_the_shipped_schema() -> None:
+    """Each seed's report, as JSON, has the shipped schema's top-level shape and validates back."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(party_reports.parse(text).model_dump_json())
+        assert set(data) == set(schema["properties"]), path.name
+        assert set(schema.get("required", [])) <= set(data)
+        Report.model_validate(data, context={"source": text})
