@@ -54,7 +54,6 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -105,12 +104,12 @@ DAY_YEAR_MIN = 1800
 # --- the reading of one match ------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     """What a match says, before the year is completed from context.
 
     `month` is the (first) month, `part` the quarter (1-4) or half (1-2); a range has
-    `end_year` (and `end_month` for a range of months).
+    `end_year` (and `end_month` for a range of months).  A named tuple (immutable, and
+    several times cheaper to make than a frozen dataclass: one is made per match).
     """
 
     granularity: Granularity
@@ -186,7 +185,15 @@ def interval_of(when: When) -> tuple[date, date] | None:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _days_in(month, year))
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(month: int, year: int) -> int:
+    """`calendar.monthrange(year, month)[1]` for a month 1-12, without its weekday work."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
 
 
 def valid_day(day: int, month: int, year: int | None = None) -> bool:
@@ -197,7 +204,7 @@ def valid_day(day: int, month: int, year: int | None = None) -> bool:
     """
     if not (1 <= month <= 12 and day >= 1):
         return False
-    return day <= calendar.monthrange(2000 if year is None else year, month)[1]
+    return day <= _days_in(month, 2000 if year is None else year)
 
 
 def infer_year(when: When, anchor: date) -> When:
@@ -213,7 +220,7 @@ def infer_year(when: When, anchor: date) -> When:
         year -= 1
     if when.granularity == "day" and when.month and when.day and not valid_day(when.day, when.month, year):
         return when  # 29/2 in a common year: leave the year open
-    return replace(when, year=year, year_inferred=True)
+    return when._replace(year=year, year_inferred=True)
 
 
 # --- regex fragments ---------------------------------------------------------------
@@ -287,12 +294,16 @@ def _is_stamp(doc: Doc, start: int, end: int) -> bool:
     time glued to the date; prose writes "8h30 ngày 5/10"), and "Thứ Năm, 30/09/2021"
     alone on its line.
     """
-    if _AFTER_TIME.match(doc.text, end) or _before(_BEFORE_TIME, doc, start):
+    text = doc.text
+    if _AFTER_TIME.match(text, end):
         return True
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    line_end = len(doc.text) if line_end < 0 else line_end
-    return line_end - line_start < 48 and _LINE_IS_WEEKDAY_DATE.fullmatch(doc.text, line_start, line_end) is not None
+    # `_BEFORE_TIME` needs a ":" in its window: a cheap test spares the reverse match.
+    if text.find(":", max(0, start - 64), start) >= 0 and _before(_BEFORE_TIME, doc, start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start < 48 and _LINE_IS_WEEKDAY_DATE.fullmatch(text, line_start, line_end) is not None
 
 
 def _counted(doc: Doc, end: int) -> bool:
@@ -305,14 +316,15 @@ def _counted(doc: Doc, end: int) -> bool:
 
 
 def _group(m: RegexMatch, name: str) -> str | None:
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
+    """Group `name` of `m`, None when unmatched or when the pattern has no such group."""
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def _int(m: RegexMatch, name: str) -> int | None:
-    raw = _group(m, name)
+    return _num(_group(m, name))
+
+
+def _num(raw: str | None) -> int | None:
     return int(raw) if raw is not None and raw.isdigit() else None
 
 
@@ -353,13 +365,14 @@ def resolve_dmy(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     if _is_stamp(doc, start, end):
         return None
     lead = _lead_start(doc, start)
-    year = _int(m, "year")
+    raw_day, raw_month, raw_year = m.group("day", "month", "year")  # no month word in this shape
+    year = _num(raw_year)
     if year is not None and year < 100:
         if lead is None and not _before(_BEFORE_NGAY, doc, start):
             return None
         year += 2000 if year <= 50 else 1900
     start = start if lead is None else lead
-    day, month = _int(m, "day"), _month_of(m)
+    day, month = _num(raw_day), _num(raw_month)
     when = _day(doc, (start, end), day or 0, month or 0, year, strong=True)
     return None if when is None else _found(start, end, (start, end, when))
 
@@ -761,16 +774,29 @@ PATTERNS: tuple[Pattern, ...] = (
 
 
 # --- extraction --------------------------------------------------------------------
+# Speed (about 0.08 ms per KiB of article): what costs is Python work per match and per
+# number run, not the regex engine, so the code below keeps calls per run few.
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     """One pattern match that survived resolution: its span and the items it gives."""
 
     start: int
     end: int
     rule: str
-    items: tuple[tuple[int, int, When], ...]
+    items: list[tuple[int, int, When]]
+
+
+_Resolve = Callable[[RegexMatch, Doc], dict[str, Any] | None]
+
+
+def _scan(doc: Doc, rx: regex.Pattern[str]) -> list[RegexMatch]:
+    """Every match of `rx` in the whole text, under the time budget (`Doc.finditer`).
+
+    Whole-text scans keep the ``timeout=`` guard, as every extractor's do; only the
+    bounded windows after a number run are matched without it.
+    """
+    return list(doc.finditer(rx))
 
 
 # Digit-led patterns do not scan the whole text: `regex` pays for every digit it tries,
@@ -782,6 +808,8 @@ _NUMBER_RUN = regex.compile(r"\d[\d/.\-\x20]*")
 _LINK_WORDS = ("và", "đến", "tới", "Và", "Đến", "Tới", "VÀ", "ĐẾN", "TỚI", ",")
 _PAIR_WORDS = (*_LINK_WORDS, "tháng", "Tháng", "THÁNG")
 MAX_RUN = 48
+RUN_WINDOW = 200  # how far past its run a digit-led match may reach
+_ASCII_DIGITS = "0123456789"
 
 
 def _last_words(*lists: list[str]) -> frozenset[str]:
@@ -793,41 +821,88 @@ _DAY_TRIGGERS = _last_words(
     _LISTS["tod"], _LISTS["weekday"], _LISTS["prep_dm"], ["ngày", "hôm", "nay", "qua", "mai", "và"]
 )
 _YEAR_TRIGGERS = _last_words(_LISTS["prep_year"])
+_PAIR_TRIGGERS = frozenset({"ngày", "từ"})
 
-
-class _Run(NamedTuple):
-    """What a number run holds and what stands around it, for the gates below."""
-
-    digits: int  # length of its first group of digits: 2 in "16/7", 4 in "2020-2025"
-    separators: int  # "/", ".", "-" inside it
-    linked: bool  # "và", "đến", "tới" or "," follows
-    thang: bool  # "tháng" follows
-    previous: str  # the word before it, lower case, or the "(" / "," / ";" before it
-
-
-# NOTE: keep in sync with PATTERNS: a digit-led pattern runs only where its gate opens.
-_RUN_GATES: dict[str, Callable[[_Run], bool]] = {
-    "date.dmy": lambda r: r.digits <= 2 and r.separators >= 2,
-    "date.dmy_words": lambda r: r.digits <= 2 and r.thang,
-    "date.dm": lambda r: r.digits <= 2 and r.separators >= 1 and (r.previous in _DAY_TRIGGERS or r.previous in "(,;"),
-    "date.day_pair": lambda r: r.digits <= 2 and r.previous in ("ngày", "từ"),
-    "date.day_range": lambda r: r.digits <= 2 and r.separators >= 1 and (r.linked or r.separators >= 3),
-    "date.year_range": lambda r: r.digits == 4 and (r.separators >= 1 or r.linked),
-    "date.year_bare": lambda r: r.digits == 4 and r.previous in _YEAR_TRIGGERS,
-}
-
-
-def _run_facts(text: str, start: int, end: int, body: str) -> _Run:
-    before = text[max(0, start - 24) : start].rstrip(" ")
-    previous = before[-1:] if before.endswith(("(", ",", ";")) else (before.rsplit(None, 1)[-1:] or [""])[0].lower()
-    following = text[end : end + 5]
-    return _Run(
-        digits=len(body) - len(body.lstrip("0123456789")),
-        separators=body.count("/") + body.count(".") + body.count("-"),
-        linked=following.startswith(_LINK_WORDS),
-        thang=following.lower() == "tháng",
-        previous=previous,
+_Gated = tuple[str, regex.Pattern[str], _Resolve]
+_BY_NAME = {p.name: p for p in PATTERNS}
+_DMY, _DMY_WORDS, _DM, _DAY_PAIR, _DAY_RANGE, _YEAR_RANGE, _YEAR_BARE = (
+    (name, _BY_NAME[name].regex, _BY_NAME[name].resolve)
+    for name in (
+        "date.dmy",
+        "date.dmy_words",
+        "date.dm",
+        "date.day_pair",
+        "date.day_range",
+        "date.year_range",
+        "date.year_bare",
     )
+)
+_DIGIT_LED = frozenset(g[0] for g in (_DMY, _DMY_WORDS, _DM, _DAY_PAIR, _DAY_RANGE, _YEAR_RANGE, _YEAR_BARE))
+_TEXT_PATTERNS = tuple(p for p in PATTERNS if p.name not in _DIGIT_LED)
+# Where date.dmy matches ("27/10/2022", "17 - 05 - 2024", "27.10.2022"), date.dm and
+# date.day_range cannot (the year after the month fails their lookaheads, the dash
+# form also date.day_range's separator), so they are not tried there.
+_FAIL_AFTER_DMY = frozenset({_DM[0], _DAY_RANGE[0]})
+
+
+def _previous(text: str, start: int) -> str:
+    """The word before a run, lower case, or the "(" / "," / ";" right before it."""
+    before = text[max(0, start - 24) : start].rstrip(" ")
+    if before.endswith(("(", ",", ";")):
+        return before[-1:]
+    words = before.rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
+def _gated(text: str, start: int, end: int, body: str, digits: int) -> list[_Gated]:
+    """The digit-led patterns whose gate the run `body` at [start, end) opens, in PATTERNS order.
+
+    `digits` counts the ASCII digits that open the run.  The gates:
+    date.dmy: a day-sized number and two separators ("27/10/2022"); date.dmy_words: a
+    day-sized number before "tháng"; date.dm: a day-sized number, a separator and a
+    trigger word (or "(", ",", ";") before; date.day_pair: a day-sized number after
+    "ngày" / "từ"; date.day_range: a day-sized number, a separator and a link word after
+    (or three separators); date.year_range: four digits with a separator or a link word
+    after; date.year_bare: four digits after a year preposition ("trong 2023").
+    """
+    if digits == 4:
+        out = []
+        if "/" in body or "." in body or "-" in body or text.startswith(_LINK_WORDS, end):
+            out.append(_YEAR_RANGE)
+        if _previous(text, start) in _YEAR_TRIGGERS:
+            out.append(_YEAR_BARE)
+        return out
+    if digits > 2:
+        return []
+    separators = body.count("/") + body.count(".") + body.count("-")
+    previous = _previous(text, start)
+    out = []
+    if separators >= 2:
+        out.append(_DMY)
+    if text[end : end + 5].lower() == "tháng":
+        out.append(_DMY_WORDS)
+    if separators and (previous in _DAY_TRIGGERS or previous in "(,;"):
+        out.append(_DM)
+    if previous in _PAIR_TRIGGERS:
+        out.append(_DAY_PAIR)
+    if separators >= 3 or (separators and text.startswith(_LINK_WORDS, end)):
+        out.append(_DAY_RANGE)
+    return out
+
+
+def _starts(start: int, body: str) -> list[int]:
+    """Where a digit-led match may start in a run: its first digit, and a digit after " " or "-".
+
+    Every digit-led pattern opens with a lookbehind refusing a word character, "/", "."
+    or "," before its first digit, so no match starts anywhere else.
+    """
+    if " " not in body and "-" not in body:
+        return [start]
+    out = [start]
+    for i in range(1, len(body)):
+        if body[i - 1] in " -" and body[i] not in " /.-":
+            out.append(start + i)
+    return out
 
 
 def extract(doc: Doc) -> list[DateMention]:
@@ -836,42 +911,79 @@ def extract(doc: Doc) -> list[DateMention]:
     A match overlapping a guard or the excluded page furniture (stamp line, image file
     names) is dropped, then overlapping matches are settled by `longest_first`.
     """
-    blocked = SpanSet(doc.excluded + [m.span() for g in GUARDS for m in doc.finditer(g.regex)])
+    blocked = SpanSet(doc.excluded + [m.span() for g in GUARDS for m in _scan(doc, g.regex)])
     found: list[_Found] = []
-    for pattern in PATTERNS:
-        if pattern.name not in _RUN_GATES:
-            _collect(doc, pattern, doc.finditer(pattern.regex), blocked, found)
-    digit_patterns = [(p, _RUN_GATES[p.name]) for p in PATTERNS if p.name in _RUN_GATES]
-    text, size = doc.text, len(doc.text)
-    for run in doc.finditer(_NUMBER_RUN):
+    for pattern in _TEXT_PATTERNS:
+        _collect(doc, pattern.name, pattern.resolve, _scan(doc, pattern.regex), blocked, found)
+    _collect_runs(doc, blocked, found)
+    if not found:
+        return []
+    hits = [(s, e, f.rule, w) for f in longest_first(found) for s, e, w in f.items]
+    return [_mention(doc, *hit) for hit in _complete_years(doc, hits)]
+
+
+def _collect(
+    doc: Doc, rule: str, resolve: _Resolve, matches: Iterable[RegexMatch], blocked: SpanSet, found: list[_Found]
+) -> None:
+    """Resolve `matches` of one pattern into `found`, skipping blocked ones."""
+    for m in matches:
+        if blocked and blocked.overlaps(m.start(), m.end()):
+            continue
+        fields = resolve(m, doc)
+        if fields is not None:
+            start, end = fields["span"]
+            found.append(_Found(start, end, rule, fields["items"]))
+
+
+def _collect_runs(doc: Doc, blocked: SpanSet, found: list[_Found]) -> None:
+    """Resolve the digit-led patterns inside the number runs of the text into `found`.
+
+    Each gated pattern is matched at each possible start of the run in turn (resuming
+    after a match), which finds what `finditer` over the run and its window would.
+    """
+    text = doc.text
+    size = len(text)
+    doc.remaining()
+    # One character class repeated cannot backtrack: this scan is linear without the
+    # `timeout=` of `Doc.finditer` (which costs about 0.6 µs per run); the budget is
+    # checked per gated run below instead.
+    for run in _NUMBER_RUN.finditer(text):
         body = run.group().rstrip(" ./-")
         if len(body) > MAX_RUN:
             continue  # a long run of figures ("1/1/1/…", a table) holds no date
         start, end = run.span()
         if body.isdigit() and len(body) != 4 and not text.startswith(_PAIR_WORDS, end):
             continue  # a plain count: "62 chi bộ", not "6" of "ngày 6 và 7/8"
-        facts = _run_facts(text, start, end, body)
-        window = min(size, end + 200)
-        # A 200-character window cannot hang the engine: search it directly, without the
-        # budgeted generator of `doc.finditer`, and check the budget once per run instead.
-        doc.remaining()
-        for pattern, gate in digit_patterns:
-            if gate(facts):
-                matches = (m for m in pattern.regex.finditer(text, start, window) if m.start() < end)
-                _collect(doc, pattern, matches, blocked, found)
-    hits = [(s, e, f.rule, w) for f in longest_first(found) for s, e, w in f.items]
-    return [_mention(doc, *hit) for hit in _complete_years(doc, hits)]
-
-
-def _collect(doc: Doc, pattern: Pattern, matches: Iterable[RegexMatch], blocked: SpanSet, found: list[_Found]) -> None:
-    """Resolve `matches` of one pattern into `found`, skipping blocked ones."""
-    for m in matches:
-        if blocked and blocked.overlaps(m.start(), m.end()):
+        digits = len(body) - len(body.lstrip(_ASCII_DIGITS))
+        gated = _gated(text, start, end, body, digits)
+        if not gated:
             continue
-        fields = pattern.resolve(m, doc)
-        if fields is not None:
-            start, end = fields["span"]
-            found.append(_Found(start, end, pattern.name, tuple(fields["items"])))
+        # A 200-character window cannot hang the engine: match in it directly, and
+        # check the budget once per run instead.
+        doc.remaining()
+        window = min(size, end + RUN_WINDOW)
+        starts = _starts(start, body)
+        linked_first = body[digits : digits + 1] not in ("/", ".")  # not "27/10": a day pair needs a link
+        full_dates: list[int] = []  # where date.dmy matched
+        for rule, rx, resolve in gated:
+            resume = start
+            for pos in starts:
+                if pos < resume or (pos in full_dates and rule in _FAIL_AFTER_DMY):
+                    continue
+                if pos == start and not linked_first and rule == "date.day_pair":
+                    continue
+                m = rx.match(text, pos, window)
+                if m is None:
+                    continue
+                if rule == "date.dmy":
+                    full_dates.append(pos)
+                resume = m.end()
+                if blocked and blocked.overlaps(pos, resume):
+                    continue
+                fields = resolve(m, doc)
+                if fields is not None:
+                    span_start, span_end = fields["span"]
+                    found.append(_Found(span_start, span_end, rule, fields["items"]))
 
 
 _Hit = tuple[int, int, str, When]
@@ -892,11 +1004,11 @@ def _complete_years(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
         if when.year is None and when.granularity != "day":
             year = _sentence_year(doc, start, end, known, starts)
             if year is not None:
-                when = replace(when, year=year, year_inferred=True)
+                when = when._replace(year=year, year_inferred=True)
         if when.year is None and doc.anchor is not None:
             when = infer_year(when, doc.anchor)
         if when.end_month is not None:
-            when = replace(when, end_year=when.year)
+            when = when._replace(end_year=when.year)
         if when.year is None and when.granularity != "day":
             continue
         out.append((start, end, rule, when))
@@ -908,10 +1020,11 @@ def _sentence_year(doc: Doc, start: int, end: int, known: list[_Hit], starts: li
 
     Sentence bounds are looked for at most `SENTENCE_REACH` characters away.
     """
+    text = doc.text  # bounded windows: searched directly (the budget is checked per extract)
     low = max(0, start - SENTENCE_REACH)
-    for m in doc.finditer(_SENTENCE_END, pos=low, endpos=start):
+    for m in _SENTENCE_END.finditer(text, low, start):
         low = m.end()
-    after = next(doc.finditer(_SENTENCE_END, pos=end, endpos=min(len(doc.text), end + SENTENCE_REACH)), None)
+    after = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
     high = after.start() if after else end + SENTENCE_REACH
     best: tuple[int, int] | None = None
     j = bisect_left(starts, start)
@@ -925,8 +1038,12 @@ def _sentence_year(doc: Doc, start: int, end: int, known: list[_Hit], starts: li
 
 def _mention(doc: Doc, start: int, end: int, rule: str, when: When) -> DateMention:
     span = interval_of(when)
+    ostart, oend = doc.norm.original_span(start, end)  # as `doc.mention`, without its dict
     return DateMention(
-        **doc.mention(start, end, rule),
+        text=doc.source[ostart:oend],
+        start=ostart,
+        end=oend,
+        rule=rule,
         value=value_of(when),
         granularity=when.granularity,
         first_day=span[0] if span else None,
