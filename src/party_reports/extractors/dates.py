@@ -27,7 +27,8 @@ Forms handled (pattern name: example -> value, granularity):
   as for a quarter), "9 tháng đầu năm 2020" / "9 tháng năm 2020" -> 2020-01/2020-09,
   "3 tháng cuối năm 2022" -> 2022-10/2022-12 (range).  ``date.half_word``: "nửa đầu năm
   2023" -> 2023-H1.
-- ``date.year_range``: after an introducer only: "nhiệm kỳ 2020-2025", "giai đoạn 2021 -
+- ``date.year_range``: after an introducer, or alone in brackets ("3 năm liền (2019 -
+  2021)"): "nhiệm kỳ 2020-2025", "giai đoạn 2021 -
   2025", "thời kỳ 2021-2030", "năm học 2022-23", "nhiệm kỳ (2015-2020)", "từ năm 2015 đến
   năm 2020", "năm 2021-2022", "2026 -2030" in "giai đoạn 2023 - 2025 và 2026 -2030" ->
   2020/2025 (range).
@@ -404,7 +405,7 @@ def resolve_dm(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     strong = lead is not None or _before(_BEFORE_NGAY, doc, start) is not None
     if not strong:
         text = doc.text
-        bracketed = text[max(0, start - 2) : start].rstrip().endswith("(") and text[end : end + 2].lstrip()[:1] == ")"
+        bracketed = _bracketed(text, start, end)
         weak = (
             m.group("sep") == "/"
             and (_before(_BEFORE_PREPOSITION, doc, start) or _before(_BEFORE_LISTED_DAY, doc, start))
@@ -514,6 +515,20 @@ def resolve_part_of_year(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     return _found(start, end, (start, end, when))
 
 
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands alone in brackets: "(2019 - 2021)".
+
+    >>> _bracketed("liền (2019 - 2021).", 6, 17), _bracketed("(2019 - 2021 và 2023)", 1, 12)
+    (True, False)
+    """
+    return text[max(0, start - 2) : start].rstrip().endswith("(") and text[end : end + 2].lstrip().startswith(")")
+
+
+# A stand-in introducer for a bracketed span of years: every group empty but `next`,
+# so the span keeps its own start.
+_NO_INTRO = regex.match(r"(?P<term>x)?(?P<paren>x)?(?P<from>x)?(?P<years>x)?(?P<next>)", "")
+
+
 def resolve_year_range(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     """A span of years, read only after its introducer ("nhiệm kỳ", "giai đoạn", "từ", "năm").
 
@@ -521,6 +536,8 @@ def resolve_year_range(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     """
     start, end = m.span()
     intro = _before(_BEFORE_TERM, doc, start)
+    if intro is None and _bracketed(doc.text, start, end) and m.group("link").strip() == "-":
+        intro = _NO_INTRO  # "3 năm liền (2019 - 2021)", "Đại hội lần thứ XX (2020-2025)"
     if intro is None or (intro.group("years") is not None and m.group("link").strip() != "-"):
         return None
     if intro.group("from") is not None and _counted(doc, end):
