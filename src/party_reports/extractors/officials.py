@@ -211,6 +211,7 @@ class _Person:
     titles: list[tuple[int, int]] = field(default_factory=list)
     start: int = -1
     weak: bool = False
+    elected: bool = False  # the roles came after "được bầu làm", "giữ chức": shared by a "A và B" list
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -366,10 +367,19 @@ def _post_titles(doc: Doc, pos: int, person: _Person) -> int:
         if not conn and sep.group("sep") is None and (person.titles or sep.end() == pos):
             break
         t = _TITLE.match(text, begin)
-        if t and _name_in_title(doc, t.start(), t.end(), 3) is None:
+        inner = _name_in_title(doc, t.start(), t.end(), 3) if t else None
+        if t and inner is None:
             person.titles.append((t.start(), t.end()))
+            person.elected = person.elected or (conn is not None and not sep.group("sep"))
             pos = t.end()
             continue
+        if t and inner is not None:
+            head = text[t.start() : inner[0]].rstrip(" -,")
+            if head.endswith(" và") and len(head) > 3:
+                # "A, Bí thư Huyện ủy và B, Chủ tịch …": the title ends before "và B"
+                person.titles.append((t.start(), t.start() + len(head) - 3))
+                pos = t.start() + len(head) - 3
+            break
         if not t and sep.group("sep") == "-" and person.titles:
             tail = _TAIL.match(text, begin)
             if tail:  # "Phòng Lao động - Thương binh và Xã hội": one title across a dash
@@ -469,6 +479,12 @@ def _skip_space(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+def _joined_by_and(text: str, first: _Found, second: _Found) -> bool:
+    """True when only "và" (or "và đồng chí") stands between two names."""
+    between = text[first.person.name_end : second.person.name_start].split()
+    return bool(between) and between[0].lower() == "và" and len(between) <= 3
+
+
 def _list(doc: Doc, pos: int, keep: bool, rule: str) -> dict[str, Any]:
     out: list[_Found] = []
     end = pos
@@ -488,6 +504,8 @@ def _list(doc: Doc, pos: int, keep: bool, rule: str) -> dict[str, Any]:
             pos = sep.end()
             continue
         misses = 0
+        if found.person.elected and out and not out[-1].person.titles and _joined_by_and(doc.text, out[-1], found):
+            out[-1].person.titles = list(found.person.titles)  # "A và B được bầu làm Phó Bí thư"
         out.append(found)
         sep = _LIST_SEP.match(doc.text, end)
         if sep is None:
