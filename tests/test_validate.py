@@ -152,3 +152,17 @@ def test_checks_never_raise_on_odd_data() -> None:
     orphan = Count(text="5 chi bộ", start=0, end=8, rule="t", value=5, unit="chi bộ", part_of=Span(start=50, end=60))
     codes = [f.code for f in check_figures(odd, [orphan])]
     assert codes == ["quota.zero_target"]
+
+
+def test_every_finding_code_is_documented() -> None:
+    """A code raised anywhere in the package has a row in docs/findings.md."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "src" / "party_reports").rglob("*.py"))
+    raised = set(re.findall(r"(?:add_finding|_finding)\(\s*\"([a-z]+\.[a-z_]+)\"", source))
+    raised |= set(re.findall(r"code=\"([a-z]+\.[a-z_]+)\"", source))
+    documented = (root / "docs" / "findings.md").read_text(encoding="utf-8")
+    assert raised, "no finding codes found: the search pattern is stale"
+    assert {c for c in raised if f"`{c}`" not in documented} == set()

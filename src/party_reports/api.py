@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import regex
-
 from .extractors import EXTRACTORS, extract_metadata
-from .models import Count, DateMention, DocumentRef, Mention, Metadata, Options, Quota, Report, Span
+from .models import _SURROGATE, Count, DateMention, DocumentRef, Mention, Metadata, Options, Quota, Report, Span
 from .patterns import Doc, ExtractionTimeout, SpanSet
 from .text import normalise
 from .validate import check_figures
-
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 def parse(text: str, options: Options | None = None) -> Report:
