@@ -146,8 +146,10 @@ _HEAD_AT = _compile(rf"(?:\L<heads>|\L<ranks>|(?:\L<mods>){_SP}+\L<heads>|(?-i:\
 _NAME_RUN = compile_verbose(rf"{_CAP}(?:{_SP}+{_CAP}){{0,7}}")
 # Between a name and its role, or between roles.
 _SEP = compile_verbose(rf"{_SP}*(?P<sep>[,:]|-)?{_SP}*")
-_CONNECTOR = _compile(rf"{_SP}+(?:\L<connectors>){_SP}+")
+_CONNECTOR = _compile(rf"{_SP}*,?{_SP}+(?:\L<connectors>){_SP}+")  # ", đồng thời là"
 _POSITION_NOTE = _compile(rf"{_SP}*\((?:\L<positions>){_END}[^()\n]{{0,40}}\)")
+# A short aside between a name and its role: "(sinh năm 1929)", "(thôn Lao Chải)", "(SN 1990)".
+_ASIDE = compile_verbose(rf"{_SP}*\((?!\d{{1,2}}/)[^()\n]{{1,40}}\)(?={_SP}*[,:-])")
 _TAIL = _compile(_TAIL_SRC)
 _LIST_SEP = compile_verbose(rf"{_SP}*(?:;|,|và{_END}){_SP}*(?:(?:đồng{_SP}+chí|đ/c){_SP}+)?")
 _VERB_AFTER = _compile(rf"{_SP}*,?{_SP}*(?:\L<verbs>){_END}")
@@ -295,6 +297,8 @@ def _split_run(text: str, run: list[tuple[int, int]], min_len: int) -> tuple[int
     if skip:
         min_len = 2  # "Chủ tịch UBND tỉnh Quảng Bình Trần Thắng": the place marks where the name starts
     n = len(run) - skip
+    if skip == 0 and 3 <= n <= 4 and n >= min_len and _middle_marked([text[s:e] for s, e in run]):
+        return 0, len(run)  # "Đại tá Lù Văn Pao": a rare family name, read by its middle name
     if n >= 3 and len(words[skip]) == 1 and is_surname(text[run[skip + 1][0] : run[skip + 1][1]]):
         skip += 1  # "Chi bộ khu A Nguyễn Văn Bình": a one-letter unit name, then the person
         n -= 1
@@ -357,7 +361,7 @@ def _post_titles(doc: Doc, pos: int, person: _Person) -> int:
     """Read the roles after a name into `person`; return where reading stopped."""
     text = doc.text
     for _ in range(10):
-        note = _POSITION_NOTE.match(text, pos)
+        note = _POSITION_NOTE.match(text, pos) or (_ASIDE.match(text, pos) if not person.titles else None)
         if note:
             pos = note.end()
         conn = _CONNECTOR.match(text, pos)
@@ -463,7 +467,7 @@ def _resolve_honorific(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     words = m.group().split()
     plural = fold(words[0]) == "các"
     kind = _HON_KIND.get(fold(" ".join(words[1:] if plural else words)), "courtesy")
-    keep = kind in ("comrade", "member")
+    keep = kind in ("comrade", "member", "courtesy")  # the gold lists named people with no role too
     if plural:  # "các đồng chí: A, T; B, T" or "các đồng chí trong Ban Thường vụ: A, …"
         colon = _COLON_AHEAD.match(text, m.end())
         return _list(doc, colon.end() if colon else _skip_space(text, m.end()), keep, "officials.list_entry")
