@@ -237,7 +237,7 @@ _CHANGES = frozenset(_LISTS["changes"])
 _QUALS = frozenset(QUALIFIERS)
 _BLOCKERS = frozenset(_LISTS["blockers"]) | {"thứ", "lần", "mười", "mươi"}  # lần thứ ba, mười hai
 # Two-word leads whose last word is a blocker but which do introduce a count.
-_UNBLOCKED = frozenset({"kỷ luật", "kỉ luật", "tổng số"})  # "với tổng số 346 đảng viên"
+_UNBLOCKED = frozenset({"kỷ luật", "kỉ luật", "tổng số", "thiểu số", "đa số"})  # "với tổng số 346 đảng viên"
 
 
 _OPENERS = "([\"'“‘-,:;"

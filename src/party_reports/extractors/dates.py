@@ -490,7 +490,7 @@ def resolve_part_of_year(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
 
     The pattern starts at "tháng" (a literal is fast to search); the count before it
     ("6 ", "sáu ") is read backwards and joins the span.  "9 tháng năm 2020" (no
-    đầu/cuối) is read for 3, 6 and 9 months only.
+    đầu/cuối) is read for any count from 2 to 11 when the year is written.
     """
     start, end = m.span()
     months = 6
@@ -500,8 +500,8 @@ def resolve_part_of_year(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
             return None
         raw = count.group("months").lower()
         months = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
-        if _group(m, "edge") is None and months not in (3, 6, 9):
-            return None
+        if _group(m, "edge") is None and _group(m, "year") is None and months not in (3, 6, 9):
+            return None  # "8 tháng năm 2021" names its year; a yearless count stays 3, 6 or 9
         start = count.start()
     year = _int(m, "year")
     if not 2 <= months <= 11 or (year is not None and not YEAR_MIN <= year <= YEAR_MAX):
@@ -562,7 +562,8 @@ def resolve_year_range(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
 
 def resolve_year(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     """"năm 2022"; "các năm 2020, 2021 và 2022" gives one year each."""
-    items = [(s, e, When("year", y)) for (s, e), y in _years(m) if YEAR_MIN <= y <= YEAR_MAX]
+    # A named year is a calendar reference however old: "sinh năm 1929" on a 75-year badge.
+    items = [(s, e, When("year", y)) for (s, e), y in _years(m) if DAY_YEAR_MIN <= y <= YEAR_MAX]
     return _found(*m.span(), *items) if items else None
 
 

@@ -113,7 +113,7 @@ _VERB = r"""
 # What the percent is measured against: "kế hoạch", "so với chỉ tiêu kế hoạch",
 # "các chỉ tiêu", "chỉ tiêu được giao".  Without one, a percent is a rate or a share.
 _PLAN = r"""
-    (?:\s+(?:so\s+với|của))?
+    (?:\s+(?:so\s+với|so|của))?           # "so với nghị quyết", "so nghị quyết" (với left out)
     \s+(?:(?P<cac>các|tổng)\s+)?
     (?=[ckmnCKMN])(?P<plan>\L<plans>)(?!\p{L})
     (?:\s+được\s+giao)?
