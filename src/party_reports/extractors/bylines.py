@@ -110,7 +110,8 @@ _LINE = compile_verbose(
 )
 
 # Separators between several authors: "T.LĨNH - V.ANH", "Ngọc Ánh, Piên", "A và B".
-_SEPARATOR = compile_verbose(r"[ \t]* [-,;&] [ \t]* | [ \t]+ và [ \t]+")
+# Not inside a bracketed note: "Lê Hà (Trung tâm VH-TT&TT huyện)" is one author.
+_SEPARATOR = compile_verbose(r"(?: [ \t]* [-,;&] [ \t]* | [ \t]+ và [ \t]+ ) (?![^(\n]*\))")
 
 # One author: a name of capitalised syllables, initials, or a collective code; a short
 # note in brackets may follow ("(CTV)") and is left out of the author.
