@@ -99,6 +99,7 @@ _TIME = r"""
 (?P<hour>[01]?\d|2[0-3]) [ \t]? [:h] [ \t]? (?P<minute>[0-5]\d)   # 15:50, 08h30
 (?: : (?P<second>[0-5]\d) )?                                      # 15:34:53
 (?![\d:])
+(?: [ \t]* (?P<ampm>SA|CH|AM|PM) (?!\w) )?                        # "6:56:28 SA" (sáng), "CH" (chiều)
 """
 
 _WEEKDAY = r"(?P<wd>\L<weekdays>) (?!\w) [ \t]* [,-]? [ \t]*"
@@ -224,10 +225,27 @@ def _groupdict(m: RegexMatch) -> dict[str, str | None]:
     return {name: got[i - 1] for name, i in names}
 
 
+def _twenty_four(hour: str | None, ampm: str | None) -> str | None:
+    """The hour on a 24-hour clock: "SA"/"AM" mornings, "CH"/"PM" afternoons.
+
+    >>> _twenty_four("6", "SA"), _twenty_four("3", "CH"), _twenty_four("12", "SA"), _twenty_four("15", None)
+    ('6', '15', '0', '15')
+    """
+    if hour is None or ampm is None:
+        return hour
+    h = int(hour)
+    if ampm.upper() in ("CH", "PM") and h < 12:
+        return str(h + 12)
+    if ampm.upper() in ("SA", "AM") and h == 12:
+        return "0"
+    return hour
+
+
 def _resolve_stamp(m: RegexMatch, _doc: Doc) -> dict[str, Any] | None:
     caps = _groupdict(m)
     day = caps.get("day")
-    value = when(int(caps["year"]), int(caps["month"]), int(day) if day else 1, caps.get("hour"), caps.get("minute"))  # type: ignore[arg-type]
+    hour = _twenty_four(caps.get("hour"), caps.get("ampm"))
+    value = when(int(caps["year"]), int(caps["month"]), int(day) if day else 1, hour, caps.get("minute"))  # type: ignore[arg-type]
     if value is None:
         return None
     label = caps.get("label")
