@@ -14,17 +14,19 @@ from party_reports.evaluate import CATEGORIES, Summary, article_pairs, check_gol
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
-HOLDOUT = ARTICLES.parent / "holdout"
 
 # The lowest F1 each category may score, per composed folder: just under what the
 # extractors reach, so a change that loses accuracy fails here.  fixtures/articles
 # was written beside the extractors; fixtures/holdout was written apart from them
 # (see its README) and is the better guide to unseen articles; fixtures/holdout2 was
-# written after the fixes that holdout prompted, from other regions and periods.
+# written after the fixes that holdout prompted, from other regions and periods, and
+# fixtures/holdout3 after those of holdout2 (its remaining misses are mostly calls
+# its annotator made differently: see its README).
 FLOORS = {
     "articles": {"dates": 0.98, "documents": 0.98, "officials": 0.97, "authors": 0.97, "quotas": 0.95, "counts": 0.98},
     "holdout": {"dates": 0.98, "documents": 0.97, "officials": 0.97, "authors": 0.95, "quotas": 0.95, "counts": 0.98},
-    "holdout2": {"dates": 0.98, "documents": 0.97, "officials": 0.93, "authors": 0.95, "quotas": 0.95, "counts": 0.96},
+    "holdout2": {"dates": 0.98, "documents": 0.97, "officials": 0.95, "authors": 0.95, "quotas": 0.95, "counts": 0.96},
+    "holdout3": {"dates": 0.98, "documents": 0.97, "officials": 0.95, "authors": 0.95, "quotas": 0.9, "counts": 0.9},
 }
 # Publication-stamp accuracy and the findings the corpus expects (a wrong stated
 # percent, a count repeated with another value), on fixtures/articles.
@@ -63,7 +65,7 @@ def test_f1_floor(summary: Summary, category: str) -> None:
     assert summary.scores[category].f1 >= FLOORS["articles"][category], summary.scores[category]
 
 
-HELD_OUT = {"holdout": HOLDOUT, "holdout2": ARTICLES.parent / "holdout2"}
+HELD_OUT = {name: ARTICLES.parent / name for name in ("holdout", "holdout2", "holdout3")}
 
 
 @pytest.fixture(scope="module")
