@@ -62,6 +62,8 @@ class Doc:
     # Normalised regions that are page furniture, not prose (the publication stamp
     # line, image file names): set by metadata, skipped by the other extractors.
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    # The first day of the month a month-only extraction line gives (set by metadata).
+    page_month: date | None = None
     _excluded_index: SpanSet | None = field(default=None, repr=False)
     _excluded_count: int = field(default=0, repr=False)
 
@@ -77,10 +79,15 @@ class Doc:
 
     @property
     def anchor(self) -> date | None:
-        """The date that anchors years of partial dates: the stamp, else `Options.reference_date`."""
+        """The date that anchors years of partial dates.
+
+        The publication stamp, else the month of a page's extraction line (`page_month`,
+        " date 2023-10": no day, so no publication date, but the year is known), else
+        `Options.reference_date`.
+        """
         if self.published is not None:
             return self.published.date() if isinstance(self.published, datetime) else self.published
-        return self.options.reference_date
+        return self.page_month or self.options.reference_date
 
     def is_excluded(self, start: int, end: int) -> bool:
         """True when normalised ``[start, end)`` overlaps an excluded region."""

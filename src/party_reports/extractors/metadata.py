@@ -44,6 +44,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 import regex
@@ -318,6 +319,8 @@ def extract(doc: Doc) -> Metadata:
                 [st.span],
             )
     published = stamps.best(accepted)
+    if published is None or published.value is None:
+        doc.page_month = _page_month(doc, accepted)
 
     # -- view counter -------------------------------------------------------------
     views = published.views if published is not None else None
@@ -458,6 +461,19 @@ def _breadcrumb(text: str, following: str | None) -> tuple[int, bool] | None:
     if not (home or is_cat or any(m.group().strip() not in ("|", "¦") for m in seps)):
         return None  # "A | B" is a breadcrumb only when B reads as a category
     return seps[-1].end(), is_cat
+
+
+_ISO_MONTH = re.compile(r"date[ \t]+((?:19|20)\d\d)-([01]\d)")
+
+
+def _page_month(doc: Doc, accepted: list[stamps.Stamp]) -> date | None:
+    """The month of a month-only extraction line (" date 2023-10"): anchors yearless days."""
+    for st in accepted:
+        if st.rule == stamps.STAMP_ISO.name:
+            m = _ISO_MONTH.match(doc.text, *st.span)
+            if m and 1 <= int(m.group(2)) <= 12:
+                return date(int(m.group(1)), int(m.group(2)), 1)
+    return None
 
 
 def _is_junk(text: str, above_heading: bool = True) -> bool:
