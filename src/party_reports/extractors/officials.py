@@ -470,9 +470,28 @@ def _resolve_honorific(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     keep = kind in ("comrade", "member", "courtesy")  # the gold lists named people with no role too
     if plural:  # "các đồng chí: A, T; B, T" or "các đồng chí trong Ban Thường vụ: A, …"
         colon = _COLON_AHEAD.match(text, m.end())
-        return _list(doc, colon.end() if colon else _skip_space(text, m.end()), keep, "officials.list_entry")
+        result = _list(doc, colon.end() if colon else _skip_space(text, m.end()), keep, "officials.list_entry")
+        shared = _shared_title(text, m.end(), text.rfind(":", m.end(), colon.end())) if colon else None
+        if shared is not None:  # "các đồng chí Ủy viên Ban Thường vụ Huyện ủy: A, T1; B, T2"
+            for f in result["found"]:
+                f.person.titles.insert(0, shared)
+        return result
     found, end = _entry(doc, _skip_space(text, m.end()), "officials.honorific_name", keep, True)
     return {"found": [found] if found else [], "end": end}
+
+
+def _shared_title(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The title written once before a colon for every person listed after it, if any."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    t = _TITLE.match(text, start + lead, end)
+    if t is None or t.end() != len(text[:end].rstrip()) or _name_in_title_text(text, t.start(), t.end()):
+        return None
+    return t.start(), t.end()
+
+
+def _name_in_title_text(text: str, start: int, end: int) -> bool:
+    """True when a capitalised run inside the span starts with a family name (a person)."""
+    return any(is_surname(text[s:e]) for s, e in _tokens(text, start, end)[1:] if text[s:e][:1].isupper())
 
 
 _SPACES = compile_verbose(rf"{_SP}*:?{_SP}*")
