@@ -223,6 +223,26 @@ def _admitted(text: str, count_start: int) -> bool:
     return _ADMISSION_VERB.search(clause) is not None
 
 
+def _same_activity(doc: Doc, count_start: int, plan_end: int | None) -> bool:
+    """True when the count before a percent is what the plan measures.
+
+    With no plan word, only admissions count ("kết nạp 52 ĐV mới, đạt 50,98%").  With a
+    plan that names its activity ("kế hoạch phát triển đảng viên", "chương trình kiểm
+    tra"), the count's clause must name the same activity; a plain "kế hoạch" takes the
+    count as it stands ("sinh hoạt tại 28 lượt chi bộ, đạt 116% kế hoạch").
+    """
+    if plan_end is None:
+        return _admitted(doc.text, count_start)
+    after = _SUBJECT.match(doc.text, plan_end + len(doc.text[plan_end : plan_end + 3]) - len(doc.text[plan_end : plan_end + 3].lstrip()))
+    if after is None or not after.group()[:1].islower():
+        return True  # a plain plan, or a named one ("chỉ tiêu Nghị quyết Đại hội XXIV")
+    wanted = SUBJECTS[" ".join(after.group().lower().split())].subject
+    if wanted == "kết nạp":
+        return _admitted(doc.text, count_start)
+    window = doc.text[max(0, count_start - 80) : count_start + 40]
+    return any(SUBJECTS[" ".join(x.group().lower().split())].subject == wanted for x in _SUBJECT.finditer(window))
+
+
 def _subject(doc: Doc, start: int, plan_end: int | None) -> str | None:
     """What was achieved: the last subject verb in the clause before, else the plan's object."""
     before = doc.text[max(0, start - 100) : start]
@@ -343,8 +363,8 @@ def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     if verb is not None:
         offset = max(0, start - 60)
         count = _COUNT_BEFORE.search(doc.text[offset:start])  # a 60-character window
-        if count is not None and not _admitted(doc.text, offset + count.start()):
-            count = None  # "xét chuyển chính thức cho 05 đồng chí, hoàn thành 108% kế hoạch"
+        if count is not None and not _same_activity(doc, offset + count.start(), m.end("plan") if plan else None):
+            count = None  # "xét chuyển chính thức cho 05 đồng chí, hoàn thành 108% kế hoạch phát triển đảng viên"
         if count is not None:
             count_span = doc.span(offset + count.start(), offset + count.end("unit"))
     if plan is None and (rate or verb != "đạt" or count is None or _subject(doc, start, None) != "kết nạp"):
