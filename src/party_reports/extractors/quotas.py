@@ -233,7 +233,8 @@ def _same_activity(doc: Doc, count_start: int, plan_end: int | None) -> bool:
     """
     if plan_end is None:
         return _admitted(doc.text, count_start)
-    after = _SUBJECT.match(doc.text, plan_end + len(doc.text[plan_end : plan_end + 3]) - len(doc.text[plan_end : plan_end + 3].lstrip()))
+    gap = doc.text[plan_end : plan_end + 3]
+    after = _SUBJECT.match(doc.text, plan_end + len(gap) - len(gap.lstrip()))
     if after is None or not after.group()[:1].islower():
         return True  # a plain plan, or a named one ("chỉ tiêu Nghị quyết Đại hội XXIV")
     wanted = SUBJECTS[" ".join(after.group().lower().split())].subject
