@@ -213,7 +213,7 @@ class _Person:
     titles: list[tuple[int, int]] = field(default_factory=list)
     start: int = -1
     weak: bool = False
-    elected: bool = False  # the roles came after "được bầu làm", "giữ chức": shared by a "A và B" list
+    elected: int | None = None  # index of the first role given by "được bầu làm", "giữ chức" …
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -374,7 +374,8 @@ def _post_titles(doc: Doc, pos: int, person: _Person) -> int:
         inner = _name_in_title(doc, t.start(), t.end(), 3) if t else None
         if t and inner is None:
             person.titles.append((t.start(), t.end()))
-            person.elected = person.elected or (conn is not None and not sep.group("sep"))
+            if person.elected is None and conn is not None and _ELECTED.search(conn.group()):
+                person.elected = len(person.titles) - 1
             pos = t.end()
             continue
         if t and inner is not None:
@@ -502,9 +503,14 @@ def _skip_space(text: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+# Connectors that give a role by election or appointment (shared by "A và B …"), not "kiêm".
+_ELECTED = regex.compile(r"bầu|giữ\s+chức|bổ\s+nhiệm|đắc\s+cử", regex.IGNORECASE)
+
+
 def _joined_by_and(text: str, first: _Found, second: _Found) -> bool:
     """True when only "và" (or "và đồng chí") stands between two names."""
-    between = text[first.person.name_end : second.person.name_start].split()
+    end = max([first.person.name_end] + [e for _, e in first.person.titles])
+    between = text[end : second.person.name_start].replace(",", " ").split()
     return bool(between) and between[0].lower() == "và" and len(between) <= 3
 
 
@@ -527,8 +533,10 @@ def _list(doc: Doc, pos: int, keep: bool, rule: str) -> dict[str, Any]:
             pos = sep.end()
             continue
         misses = 0
-        if found.person.elected and out and not out[-1].person.titles and _joined_by_and(doc.text, out[-1], found):
-            out[-1].person.titles = list(found.person.titles)  # "A và B được bầu làm Phó Bí thư"
+        if found.person.elected is not None and out and _joined_by_and(doc.text, out[-1], found):
+            # "A và B được bầu làm Phó Bí thư", "A, Chủ tịch UBND xã, và B được bầu giữ chức …"
+            shared = found.person.titles[found.person.elected :]
+            out[-1].person.titles.extend(t for t in shared if t not in out[-1].person.titles)
         out.append(found)
         sep = _LIST_SEP.match(doc.text, end)
         if sep is None:
