@@ -1033,8 +1033,14 @@ def _complete_years(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+# Only periods lend their year to a yearless quarter or half in the same sentence: a full
+# date there is often a document's issue date ("Kết luận 01 ngày 18/5/2021 …, phấn đấu 6
+# tháng cuối năm …") and a term spans several years.
+_PERIOD_GRANULARITIES = frozenset({"year", "month", "quarter", "half"})
+
+
 def _sentence_year(doc: Doc, start: int, end: int, known: list[_Hit], starts: list[int]) -> int | None:
-    """The year of the nearest explicitly dated item in the sentence holding [start, end).
+    """The year of the nearest explicit year, month, quarter or half in the sentence holding [start, end).
 
     Sentence bounds are looked for at most `SENTENCE_REACH` characters away.
     """
@@ -1049,7 +1055,13 @@ def _sentence_year(doc: Doc, start: int, end: int, known: list[_Hit], starts: li
     for k in (j - 1, j):  # the nearest known item on each side
         if 0 <= k < len(known):
             s, e, _, when = known[k]
-            if s >= low and e <= high and when.year is not None and (best is None or abs(s - start) < best[0]):
+            if (
+                s >= low
+                and e <= high
+                and when.year is not None
+                and when.granularity in _PERIOD_GRANULARITIES
+                and (best is None or abs(s - start) < best[0])
+            ):
                 best = (abs(s - start), when.year)
     return None if best is None else best[1]
 
