@@ -411,16 +411,19 @@ def find_lines(doc: Doc, head: Iterable[tuple[int, int]], body: Iterable[tuple[i
 def best(stamps: list[Stamp]) -> Stamp | None:
     """The publication stamp among the accepted ones.
 
-    A labelled publication stamp beats an unlabelled head stamp, which beats an update
-    stamp, which beats the extraction line; among equals a time beats a bare date and
-    the earlier line wins.  A stamp on the extraction line's day with a time replaces it.
+    A labelled publication stamp beats an unlabelled head stamp with a time, which beats
+    an update stamp, then an unlabelled bare date (often the site's "today" banner), then
+    the extraction line; among equals a time beats a bare date and the earlier line wins.
+    A stamp on the extraction line's day with a time replaces it.
     """
     dated = [s for s in stamps if s.value is not None]
     if not dated:
         return None
 
     def rank(s: Stamp) -> tuple[int, int, int]:
-        tier = {"published": 0, None: 1, "updated": 2}[s.kind] if s.rule != STAMP_ISO.name else 3
+        tier = {"published": 0, None: 1, "updated": 2}[s.kind] if s.rule != STAMP_ISO.name else 4
+        if s.kind is None and not s.has_time and tier == 1:
+            tier = 3  # a bare date line (often the site's "today" banner) loses to a stamp with a time
         return (tier, 0 if s.has_time else 1, s.line[0])
 
     ordered = sorted(dated, key=rank)
