@@ -262,10 +262,15 @@ def is_collective_org(text: str) -> bool:
     (True, False)
     >>> is_collective_org("Ban Chấp hành Đảng bộ xã khóa mới"), is_collective_org("Minh Kiên")
     (False, False)
+    >>> is_collective_org("BAN TUYÊN GIÁO ĐẢNG ỦY PHƯỜNG 7"), is_collective_org("Tổ Văn phòng")
+    (True, True)
     """
+    syllables = [s for s in text.split() if s not in ("-", "&")]
+    if syllables and syllables[-1].isdigit() and len(syllables[-1]) <= 3:
+        syllables = syllables[:-1]  # a numbered ward: "BAN TUYÊN GIÁO ĐẢNG ỦY PHƯỜNG 7"
+        text = " ".join(syllables)
     if len(text) > 60 or any(c.isdigit() for c in text) or text.endswith((".", ":", ";", ",")) or not is_org(text):
         return False
-    syllables = [s for s in text.split() if s not in ("-", "&")]
     if not 2 <= len(syllables) <= 10:
         return False
     return all(s[0].isupper() or fold(s) in _ORG_WORDS for s in syllables)
