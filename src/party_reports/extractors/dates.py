@@ -419,8 +419,10 @@ def resolve_dm(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
 
 
 def resolve_day_pair(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
-    """"ngày 6 và 7/8", "các ngày 19-25/1", "từ 13 đến 15-8-1945": two days, one month."""
+    """"ngày 6 và 7/8", "các ngày 19-25/1", "từ 13 đến 15-8-1945", "(10 - 11/6)": two days, one month."""
     start, end = m.span()
+    if doc.text[max(0, start - 2) : start].rstrip().endswith("(") and not _bracketed(doc.text, start, end):
+        return None  # "(1-2/3 số …)": only a pair alone in its brackets is read
     ngay = _before(_BEFORE_NGAY, doc, start)
     first_start = start
     if ngay is not None and ngay.group().lower().startswith("ngày"):
@@ -665,7 +667,7 @@ PATTERNS: tuple[Pattern, ...] = (
         _compile(
             rf"""
             {_D_START}(?P<day>\d{{1,2}})(?!\d)
-            (?<=(?<!\w)(?:ngày|từ)\x20{{1,2}}\d{{1,2}})
+            (?<=(?:(?<!\w)(?:ngày|từ)\x20{{1,2}}|\(\x20?)\d{{1,2}})     # "(10 - 11/6)": brackets of its own
             \x20?(?:,|và|-|đến|tới)\x20{{0,2}}
             (?P<second>(?:\L<tod>\x20{{1,2}})?(?:ngày\x20{{1,2}})?
                 (?P<day2>\d{{1,2}})
@@ -839,7 +841,7 @@ _DAY_TRIGGERS = _last_words(
     _LISTS["tod"], _LISTS["weekday"], _LISTS["prep_dm"], ["ngày", "hôm", "nay", "qua", "mai", "và"]
 )
 _YEAR_TRIGGERS = _last_words(_LISTS["prep_year"])
-_PAIR_TRIGGERS = frozenset({"ngày", "từ"})
+_PAIR_TRIGGERS = frozenset({"ngày", "từ", "("})  # "(" for a pair alone in brackets: "(10 - 11/6)"
 
 _Gated = tuple[str, regex.Pattern[str], _Resolve]
 _BY_NAME = {p.name: p for p in PATTERNS}
