@@ -146,6 +146,11 @@ class Doc:
         )
 
 
+def optional_group(m: RegexMatch, name: str) -> str | None:
+    """Group `name` of `m`; None when it did not match or the pattern has no such group."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 class SpanSet:
     """Spans merged and sorted once, so that an overlap test is a bisection, not a scan.
 

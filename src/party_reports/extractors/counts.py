@@ -56,6 +56,7 @@ from ..patterns import Doc, Pattern, Regex, RegexMatch, compile_verbose, longest
 from ..text import parse_decimal, parse_int, parse_number_word
 
 __all__ = [
+    "BLOCKER_WORDS",
     "NUMBER",
     "PATTERNS",
     "QUALIFIERS",
@@ -235,7 +236,8 @@ _AT_LEAST_FROM = shape(
 
 _CHANGES = frozenset(_LISTS["changes"])
 _QUALS = frozenset(QUALIFIERS)
-_BLOCKERS = frozenset(_LISTS["blockers"]) | {"thứ", "lần", "mười", "mươi"}  # lần thứ ba, mười hai
+BLOCKER_WORDS = frozenset(_LISTS["blockers"])  # the table's words (quotas reads them too)
+_BLOCKERS = BLOCKER_WORDS | {"thứ", "lần", "mười", "mươi"}  # lần thứ ba, mười hai
 # Two-word leads whose last word is a blocker but which do introduce a count.
 _UNBLOCKED = frozenset({"kỷ luật", "kỉ luật", "tổng số", "thiểu số", "đa số"})  # "với tổng số 346 đảng viên"
 

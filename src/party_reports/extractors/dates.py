@@ -63,7 +63,7 @@ from pydantic import BaseModel
 
 from ..lexicon import load
 from ..models import DateMention, Granularity
-from ..patterns import Doc, Pattern, RegexMatch, SpanSet, compile_verbose, longest_first
+from ..patterns import Doc, Pattern, RegexMatch, SpanSet, compile_verbose, longest_first, optional_group
 
 # --- word tables -------------------------------------------------------------------
 
@@ -316,13 +316,10 @@ def _counted(doc: Doc, end: int) -> bool:
 # Each returns {"span": (start, end), "items": [(start, end, When), ...]} or None.
 
 
-def _group(m: RegexMatch, name: str) -> str | None:
-    """Group `name` of `m`, None when unmatched or when the pattern has no such group."""
-    return m.group(name) if name in m.re.groupindex else None
 
 
 def _int(m: RegexMatch, name: str) -> int | None:
-    return _num(_group(m, name))
+    return _num(optional_group(m, name))
 
 
 def _num(raw: str | None) -> int | None:
@@ -330,7 +327,7 @@ def _num(raw: str | None) -> int | None:
 
 
 def _month_of(m: RegexMatch, name: str = "month") -> int | None:
-    word = _group(m, "month_word")
+    word = optional_group(m, "month_word")
     if word is not None:
         return _MONTH_WORDS.get(word.lower())
     return _int(m, name)
@@ -479,7 +476,7 @@ def resolve_month_pair(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
 
 def resolve_quarter(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     """A quarter, Roman or Arabic; a missing year is left for `_complete_years`."""
-    raw = (_group(m, "quarter") or "").lower()
+    raw = (optional_group(m, "quarter") or "").lower()
     part = int(raw) if raw.isdigit() else {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(raw)
     year = _int(m, "year")
     if part is None or (year is not None and not YEAR_MIN <= year <= YEAR_MAX):
@@ -496,19 +493,19 @@ def resolve_part_of_year(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     """
     start, end = m.span()
     months = 6
-    if _group(m, "half") is None:
+    if optional_group(m, "half") is None:
         count = _before(_BEFORE_MONTH_COUNT, doc, start)
         if count is None:
             return None
         raw = count.group("months").lower()
         months = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
-        if _group(m, "edge") is None and _group(m, "year") is None and months not in (3, 6, 9):
+        if optional_group(m, "edge") is None and optional_group(m, "year") is None and months not in (3, 6, 9):
             return None  # "8 tháng năm 2021" names its year; a yearless count stays 3, 6 or 9
         start = count.start()
     year = _int(m, "year")
     if not 2 <= months <= 11 or (year is not None and not YEAR_MIN <= year <= YEAR_MAX):
         return None
-    last = (_group(m, "edge") or "").lower() == "cuối"
+    last = (optional_group(m, "edge") or "").lower() == "cuối"
     if months == 6:
         when = When("half", year, part=2 if last else 1)
     else:

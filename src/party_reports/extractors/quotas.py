@@ -45,9 +45,9 @@ from pydantic import BaseModel
 
 from ..lexicon import load
 from ..models import Quota, Span
-from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first, trie
+from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first, optional_group, trie
 from ..text import parse_decimal, parse_int
-from .counts import NUMBER, QUALIFIERS, UNITS, shape, unit_of, words_before
+from .counts import BLOCKER_WORDS, NUMBER, QUALIFIERS, UNITS, shape, unit_of, words_before
 
 __all__ = ["PATTERNS", "extract"]
 
@@ -76,17 +76,10 @@ class SubjectRow(BaseModel):
     note: str | None = None
 
 
-class BlockerRow(BaseModel):
-    """A word after which a number is not a figure."""
-
-    word: str
-    note: str | None = None
-
-
 PLANS: dict[str, PlanRow] = {row.word: row for row in load("quota_plan_words", PlanRow)}
 VERBS: dict[str, VerbRow] = {row.word: row for row in load("quota_verbs", VerbRow)}
 SUBJECTS: dict[str, SubjectRow] = {row.word: row for row in load("quota_subjects", SubjectRow)}
-_BLOCKERS = {row.word for row in load("count_blockers", BlockerRow)}
+_BLOCKERS = BLOCKER_WORDS
 # Words before an X/Y that make a day/month reading likely: "ngày 3/2", "dịp 2/9".
 _DATE_WORDS = _BLOCKERS | {"sáng", "chiều", "tối", "trưa", "đêm", "dịp", "hôm", "lễ", "tết", "mừng", "từ",
                            "đến", "tới", "và", "nay", "trước", "sau"}  # fmt: skip
@@ -259,20 +252,11 @@ def _subject(doc: Doc, start: int, plan_end: int | None) -> str | None:
     return SUBJECTS[" ".join(found.lower().split())].subject if found else None
 
 
-_GROUP_NAMES: dict[Any, frozenset[str]] = {}
-
-
-def _group(m: RegexMatch, name: str) -> str | None:
-    """``m.groupdict().get(name)`` without building the whole dict."""
-    names = _GROUP_NAMES.get(m.re)
-    if names is None:
-        names = _GROUP_NAMES[m.re] = frozenset(m.re.groupindex)
-    return m.group(name) if name in names else None
 
 
 def _percent_span(m: RegexMatch, doc: Doc) -> Span | None:
     """Where "153%" (or "153 %") stands: the number and its sign."""
-    if not _group(m, "pct"):
+    if not optional_group(m, "pct"):
         return None
     sign = doc.text.find("%", m.end("pct"), m.end("pct") + 2)
     return doc.span(m.start("pct"), sign + 1 if sign >= 0 else m.end("pct"))
@@ -283,12 +267,12 @@ def _percent_fields(
 ) -> dict[str, Any]:
     """Stated percent, qualifier, what it is a percent of, where it stands, the subject
     (left out when `subject` is false: the caller reads it from elsewhere)."""
-    pct = _group(m, "pct")
+    pct = optional_group(m, "pct")
     if not pct:
         plan_end = None
         fields: dict[str, Any] = {"stated_percent": None, "percent_of": None, "qualifier": None}
     else:
-        plan = _group(m, "plan")
+        plan = optional_group(m, "plan")
         plan_end = m.end("plan") if plan else None
         if verb and VERBS[" ".join(verb.lower().split())].excess:
             percent_of = "excess"
@@ -379,7 +363,7 @@ def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         **_percent_fields(m, doc, verb, qual, subject=False),
     }
     fields["subject"] = _subject(doc, start, m.end("plan") if plan else None)
-    tach, tnum, tunit = _group(m, "tach"), _group(m, "tnum"), _group(m, "tunit")
+    tach, tnum, tunit = optional_group(m, "tach"), optional_group(m, "tnum"), optional_group(m, "tunit")
     if tach:
         fields["achieved"] = parse_int(tach)
         fields["target"] = parse_int(m.group("ttgt"))
