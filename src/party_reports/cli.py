@@ -4,15 +4,22 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .api import parse
+from .decoding import DecodeError, decode
 
 
 class CliError(Exception):
     """A user-facing error: printed as one line, exit status 2."""
+
+
+# Modules that add subcommands: each has `register(subparsers)`, adds its parsers with
+# `set_defaults(func=...)` and imports its heavy dependencies only inside the handler.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def read_text(name: str) -> str:
@@ -26,10 +33,9 @@ def read_text(name: str) -> str:
     except OSError as exc:
         raise CliError(f"{name}: cannot read ({exc.strerror})") from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        label = "standard input" if name == "-" else name
-        raise CliError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
+        return decode(data, "standard input" if name == "-" else name)
+    except DecodeError as exc:
+        raise CliError(str(exc)) from None
 
 
 def _write(text: str) -> None:
@@ -84,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("--verbose", action="store_true", help="also print every miss and false hit with its text")
     p_eval.add_argument("--json", metavar="FILE", help="write the summary as JSON to FILE")
     p_eval.set_defaults(func=_cmd_evaluate)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub)
     return parser
 
 
