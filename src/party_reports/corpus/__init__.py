@@ -1,0 +1,5 @@
+"""The corpus layer: many articles -> tables.  It sees only `parse` and the models."""
+
+from .run import Parsed, parse_many
+
+__all__ = ["Parsed", "parse_many"]

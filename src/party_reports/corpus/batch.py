@@ -1,0 +1,180 @@
+"""`batch`: inputs -> `reports.jsonl` (the journal) -> one table per dimension.
+
+Only this process writes files.  Each finished article is one line appended to
+`reports.jsonl` and each unreadable input one line of `errors.jsonl`; a line is written
+whole or, if the run is killed inside the write, cut off and dropped by `--resume`.  The
+tables are built from the journal at the end, under temporary names renamed when
+complete, so a stopped run never leaves a half-written table.  `--resume` keeps the
+articles already in the journal and parses the rest (errors are tried again).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from ..models import Options
+from .inputs import Work
+from .run import Parsed, parse_many
+from .tables import ITEM_TABLES, error_row, record_rows
+from .writers import TableWriter, open_writers, require_pyarrow
+
+JOURNAL = "reports.jsonl"
+ERRORS = "errors.jsonl"
+
+
+@dataclass
+class Summary:
+    """What a run did: articles, items per table, findings, errors, seconds."""
+
+    articles: int = 0
+    resumed: int = 0
+    errors: int = 0
+    items: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        items = ", ".join(f"{self.items[t]} {t}" for t in ITEM_TABLES)
+        resumed = f" ({self.resumed} from an earlier run)" if self.resumed else ""
+        return (
+            f"{self.articles} articles{resumed}, {items}, {self.items['findings']} findings, "
+            f"{self.errors} errors in {self.seconds:.1f} s"
+        )
+
+
+def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
+    """The complete records of a journal and the byte length they fill (a cut last line is not one)."""
+    records: list[dict[str, Any]] = []
+    good = 0
+    if not path.exists():
+        return records, 0
+    with path.open("rb") as f:
+        for line in f:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:
+                break
+            good += len(line)
+    return records, good
+
+
+def _journal_line(p: Parsed) -> str:
+    # The report is embedded verbatim: it is exactly parse(text).model_dump_json().
+    head = json.dumps({"article_id": p.article_id, "source": p.source}, ensure_ascii=False)[:-1]
+    tail = json.dumps(
+        {"text": p.text, "n_chars": len(p.text or ""), "text_sha256": p.text_sha256}, ensure_ascii=False
+    )[1:]
+    return f'{head}, "report": {p.report_json}, {tail}\n'
+
+
+def _safe(text: str) -> str:
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def run_batch(
+    work: Iterable[Work],
+    out_dir: Path,
+    *,
+    formats: set[str],
+    jobs: int = 1,
+    resume: bool = False,
+    options: Options | None = None,
+    bom: bool = True,
+    warn: Callable[[str], None] = lambda _: None,
+    progress: Callable[[Parsed], None] = lambda _: None,
+) -> Summary:
+    """Parse `work` into `out_dir` and build the tables; returns the summary."""
+    if "parquet" in formats:
+        require_pyarrow()
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    journal_path, errors_path = out_dir / JOURNAL, out_dir / ERRORS
+    done: set[str] = set()
+    summary = Summary()
+    if resume:
+        records, good = read_journal(journal_path)
+        done = {str(r["article_id"]) for r in records}
+        summary.resumed = len(done)
+        with journal_path.open("ab") as f:
+            f.truncate(good)
+    seen = set(done)
+
+    def todo() -> Iterator[Work]:
+        for w in work:
+            if w.error is None and w.article_id in done:
+                continue
+            if w.error is None and w.article_id in seen:
+                w = Work(w.article_id, w.source, error=f"{w.source}: duplicate article_id {w.article_id!r}")
+            seen.add(w.article_id)
+            yield w
+
+    with (
+        journal_path.open("a" if resume else "w", encoding="utf-8", errors="surrogatepass") as journal,
+        errors_path.open("w", encoding="utf-8") as errors,
+    ):
+        for p in parse_many(todo(), jobs=jobs, options=options):
+            if p.error is None:
+                journal.write(_journal_line(p))
+            else:
+                errors.write(json.dumps(error_row(p.source, p.article_id, _safe(p.error)), ensure_ascii=False) + "\n")
+                warn(_safe(p.error))
+            journal.flush()
+            errors.flush()
+            progress(p)
+    write_tables(out_dir, formats, summary, bom=bom)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def write_tables(out_dir: Path, formats: set[str], summary: Summary, *, bom: bool = True) -> None:
+    """Build every table of `formats` from the journal and the errors file."""
+    writers = open_writers(out_dir, formats - {"jsonl"}, bom=bom)
+    try:
+        with (out_dir / JOURNAL).open(encoding="utf-8", errors="surrogatepass") as journal:
+            for line in journal:
+                for table, row in record_rows(json.loads(line)):
+                    _write_all(writers[table], row)
+                    summary.items[table] += 1
+        with (out_dir / ERRORS).open(encoding="utf-8") as errs:
+            for line in errs:
+                _write_all(writers["errors"], json.loads(line))
+                summary.errors += 1
+    except BaseException:
+        for ws in writers.values():
+            for w in ws:
+                w.abort()
+        raise
+    for ws in writers.values():
+        for w in ws:
+            w.close()
+    summary.articles = summary.items.pop("articles", 0)
+
+
+def _write_all(writers: list[TableWriter], row: dict[str, Any]) -> None:
+    for w in writers:
+        w.write(row)
+
+
+def open_progress(enabled: bool, stream: IO[str]) -> tuple[Callable[[Parsed], None], Callable[[], None]]:
+    """A tqdm bar (articles/s, KiB/s) on `stream`, or a no-op when not enabled."""
+    if not enabled:
+        return (lambda _: None), (lambda: None)
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", file=stream, dynamic_ncols=True)
+    started, kib = time.perf_counter(), 0.0
+
+    def step(p: Parsed) -> None:
+        nonlocal kib
+        kib += len(p.text or "") / 1024
+        bar.update(1)
+        bar.set_postfix_str(f"{kib / max(time.perf_counter() - started, 1e-9):.0f} KiB/s", refresh=False)
+
+    return step, bar.close
