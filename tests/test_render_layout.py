@@ -8,8 +8,10 @@ def test_nested_spans_get_stacked_slots() -> None:
     text = "ngày 3/2/2024 có 12 chi bộ"
     report = Report(
         dates=[DateMention(start=0, end=13, text="ngày 3/2/2024", rule="t", value="2024-02-03", granularity="day")],
-        counts=[Count(start=5, end=7, text="3/", rule="t", value=3, unit="x"),
-                Count(start=17, end=26, text="12 chi bộ", rule="t", value=12, unit="chi bộ")],
+        counts=[
+            Count(start=5, end=7, text="3/", rule="t", value=3, unit="x"),
+            Count(start=17, end=26, text="12 chi bộ", rule="t", value=12, unit="chi bộ"),
+        ],
     )
     assert layout(text, report) == {
         "text": text,

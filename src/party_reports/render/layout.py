@@ -40,8 +40,15 @@ def layout(text: str, report: Report) -> dict[str, Any]:
     for category in CATEGORIES:
         items: list[Mention] = getattr(report, category)
         for index, item in enumerate(items):
-            raw.append({"category": category, "id": f"{category}-{index}", "start": item.start,
-                        "end": item.end, "label": label(item)})
+            raw.append(
+                {
+                    "category": category,
+                    "id": f"{category}-{index}",
+                    "start": item.start,
+                    "end": item.end,
+                    "label": label(item),
+                }
+            )
     raw.sort(key=lambda s: (s["start"], -s["end"], s["id"]))
     open_ends: list[int] = []  # open_ends[slot] = end of the span occupying that slot
     for span in raw:
