@@ -1,7 +1,7 @@
 """The layout step on literal dicts: categories, ids, labels and stacking slots."""
 
 from party_reports.models import Count, DateMention, Report
-from party_reports.render import layout
+from party_reports.render import layout, segments
 
 
 def test_nested_spans_get_stacked_slots() -> None:
@@ -25,3 +25,22 @@ def test_nested_spans_get_stacked_slots() -> None:
 
 def test_empty_report() -> None:
     assert layout("", Report()) == {"text": "", "spans": []}
+
+
+def test_segments_join_back_to_the_text_and_name_covering_spans() -> None:
+    data = {
+        "text": "abcdefgh",
+        "spans": [
+            {"id": "a", "start": 1, "end": 5, "slot": 0},
+            {"id": "b", "start": 3, "end": 7, "slot": 1},
+        ],
+    }
+    out = segments(data)
+    assert "".join(s["text"] for s in out) == "abcdefgh"
+    assert out == [
+        {"text": "a", "ids": []},
+        {"text": "bc", "ids": ["a"]},
+        {"text": "de", "ids": ["a", "b"]},
+        {"text": "fg", "ids": ["b"]},
+        {"text": "h", "ids": []},
+    ]
