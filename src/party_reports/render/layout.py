@@ -4,6 +4,7 @@ drawn without copying or losing text."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from ..models import Count, DateMention, DocumentRef, Mention, Official, Organisation, Quota, Report
@@ -73,7 +74,7 @@ def segments(data: dict[str, Any]) -> list[dict[str, Any]]:
         starting.setdefault(span["start"], []).append(span)
     active: list[dict[str, Any]] = []
     out: list[dict[str, Any]] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in pairwise(cuts):
         active = [s for s in active if s["end"] > left] + starting.get(left, [])
         active.sort(key=lambda s: s["slot"])
         out.append({"text": text[left:right], "ids": [s["id"] for s in active if s["end"] > s["start"]]})
