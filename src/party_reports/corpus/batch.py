@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from ..models import Options
 from .inputs import Work
-from .run import Parsed, parse_many
+from .journal import account, journal_line, read_journal, safe_text
+from .run import parse_many
 from .tables import ITEM_TABLES, error_row, record_rows
 from .writers import TableWriter, open_writers, require_pyarrow
 
@@ -47,37 +48,6 @@ class Summary:
         )
 
 
-def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
-    """The complete records of a journal and the byte length they fill (a cut last line is not one)."""
-    records: list[dict[str, Any]] = []
-    good = 0
-    if not path.exists():
-        return records, 0
-    with path.open("rb") as f:
-        for line in f:
-            if not line.endswith(b"\n"):
-                break
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError:
-                break
-            good += len(line)
-    return records, good
-
-
-def _journal_line(p: Parsed) -> str:
-    # The report is embedded verbatim: it is exactly parse(text).model_dump_json().
-    head = json.dumps({"article_id": p.article_id, "source": p.source}, ensure_ascii=False)[:-1]
-    tail = json.dumps(
-        {"text": p.text, "n_chars": len(p.text or ""), "text_sha256": p.text_sha256}, ensure_ascii=False
-    )[1:]
-    return f'{head}, "report": {p.report_json}, {tail}\n'
-
-
-def _safe(text: str) -> str:
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-
-
 def run_batch(
     work: Iterable[Work],
     out_dir: Path,
@@ -88,7 +58,7 @@ def run_batch(
     options: Options | None = None,
     bom: bool = True,
     warn: Callable[[str], None] = lambda _: None,
-    progress: Callable[[Parsed], None] = lambda _: None,
+    progress: Callable[[int, int], None] = lambda n, chars: None,
 ) -> Summary:
     """Parse `work` into `out_dir` and build the tables; returns the summary."""
     if "parquet" in formats:
@@ -104,30 +74,21 @@ def run_batch(
         summary.resumed = len(done)
         with journal_path.open("ab") as f:
             f.truncate(good)
-    seen = set(done)
-
-    def todo() -> Iterator[Work]:
-        for w in work:
-            if w.error is None and w.article_id in done:
-                continue
-            if w.error is None and w.article_id in seen:
-                w = Work(w.article_id, w.source, error=f"{w.source}: duplicate article_id {w.article_id!r}")
-            seen.add(w.article_id)
-            yield w
 
     with (
         journal_path.open("a" if resume else "w", encoding="utf-8", errors="surrogatepass") as journal,
         errors_path.open("w", encoding="utf-8") as errors,
     ):
-        for p in parse_many(todo(), jobs=jobs, options=options):
+        for p in parse_many(account(work, done), jobs=jobs, options=options):
             if p.error is None:
-                journal.write(_journal_line(p))
+                journal.write(journal_line(p))
             else:
-                errors.write(json.dumps(error_row(p.source, p.article_id, _safe(p.error)), ensure_ascii=False) + "\n")
-                warn(_safe(p.error))
+                message = safe_text(p.error)
+                errors.write(json.dumps(error_row(p.source, p.article_id, message), ensure_ascii=False) + "\n")
+                warn(message)
             journal.flush()
             errors.flush()
-            progress(p)
+            progress(1, len(p.text or ""))
     write_tables(out_dir, formats, summary, bom=bom)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -162,19 +123,22 @@ def _write_all(writers: list[TableWriter], row: dict[str, Any]) -> None:
         w.write(row)
 
 
-def open_progress(enabled: bool, stream: IO[str]) -> tuple[Callable[[Parsed], None], Callable[[], None]]:
-    """A tqdm bar (articles/s, KiB/s) on `stream`, or a no-op when not enabled."""
+def open_progress(enabled: bool, stream: IO[str]) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """A tqdm bar (articles/s, KiB/s) on `stream`, or a no-op when not enabled.
+
+    The step takes the number of articles just finished and their characters.
+    """
     if not enabled:
-        return (lambda _: None), (lambda: None)
+        return (lambda n, chars: None), (lambda: None)
     from tqdm import tqdm
 
     bar = tqdm(unit=" articles", file=stream, dynamic_ncols=True)
     started, kib = time.perf_counter(), 0.0
 
-    def step(p: Parsed) -> None:
+    def step(n: int, chars: int) -> None:
         nonlocal kib
-        kib += len(p.text or "") / 1024
-        bar.update(1)
+        kib += chars / 1024
+        bar.update(n)
         bar.set_postfix_str(f"{kib / max(time.perf_counter() - started, 1e-9):.0f} KiB/s", refresh=False)
 
     return step, bar.close
