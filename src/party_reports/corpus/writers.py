@@ -117,12 +117,30 @@ def require_pyarrow() -> None:
         raise RuntimeError("Parquet output needs pyarrow: pip install 'party_reports[corpus]'") from None
 
 
-def open_writers(out_dir: Path, formats: set[str], *, bom: bool = True) -> dict[str, list[TableWriter]]:
-    """A writer per table and table format (CSV and/or Parquet) under `out_dir`."""
+def open_writers(
+    out_dir: Path, formats: set[str], *, bom: bool = True, part: int | None = None
+) -> dict[str, list[TableWriter]]:
+    """A writer per table and table format (CSV and/or Parquet) under `out_dir`.
+
+    With `part`, each table is one partition file, `out_dir/NAME/part-NNNNN.ext`, the
+    layout the Dask engine writes and `read_parquet('OUT/NAME/*.parquet')` reads.
+    """
     writers: dict[str, list[TableWriter]] = {table: [] for table in COLUMNS}
     for table in COLUMNS:
-        if "csv" in formats:
-            writers[table].append(CsvWriter(out_dir / f"{table}.csv", table, bom=bom))
-        if "parquet" in formats:
-            writers[table].append(ParquetWriter(out_dir / f"{table}.parquet", table))
+        for ext in ("csv", "parquet"):
+            if ext not in formats:
+                continue
+            path = out_dir / f"{table}.{ext}"
+            if part is not None:
+                path = out_dir / table / part_name(part, ext)
+                path.parent.mkdir(parents=True, exist_ok=True)
+            if ext == "csv":
+                writers[table].append(CsvWriter(path, table, bom=bom))
+            else:
+                writers[table].append(ParquetWriter(path, table))
     return writers
+
+
+def part_name(part: int, ext: str) -> str:
+    """The file name of partition `part` (zero-padded, so names sort in run order)."""
+    return f"part-{part:05d}.{ext}"
