@@ -25,6 +25,7 @@ evaluate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/corpus.py
 
 schema: $(STAMP)
 	$(BIN)/python -c "import json, party_reports; print(json.dumps(party_reports.Report.model_json_schema(), ensure_ascii=False, indent=2))" > docs/report.schema.json
