@@ -85,7 +85,9 @@ def dask_vs_local(texts: Sequence[str], n: int) -> tuple[float, float] | None:
         run_batch(works(texts, n), Path(tmp) / "local", formats={"jsonl", "parquet"}, jobs=2)
         local = time.perf_counter() - started
         with (
-            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
             Client(cluster) as client,  # type: ignore[no-untyped-call]
         ):
             started = time.perf_counter()
