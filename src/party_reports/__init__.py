@@ -7,6 +7,7 @@
 """
 
 from .api import parse
+from .corpus.run import Parsed, parse_many
 from .models import (
     Count,
     DateMention,
@@ -34,9 +35,11 @@ __all__ = [
     "Official",
     "Options",
     "Organisation",
+    "Parsed",
     "Quota",
     "Report",
     "Span",
     "parse",
+    "parse_many",
 ]
 __version__ = "0.1.0"
