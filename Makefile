@@ -24,6 +24,7 @@ evaluate: $(STAMP)
 	$(BIN)/party-reports evaluate fixtures/articles
 
 bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/corpus.py
 
