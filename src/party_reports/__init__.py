@@ -6,7 +6,16 @@
 []
 """
 
-from .api import parse
+from .api import (
+    parse,
+    parse_counts,
+    parse_dates,
+    parse_documents,
+    parse_metadata,
+    parse_officials,
+    parse_organisations,
+    parse_quotas,
+)
 from .models import (
     Count,
     DateMention,
@@ -22,11 +31,14 @@ from .models import (
     Report,
     Span,
 )
+from .patterns import ExtractionTimeout
+from .validate import check_quota, validate
 
 __all__ = [
     "Count",
     "DateMention",
     "DocumentRef",
+    "ExtractionTimeout",
     "Finding",
     "Image",
     "Mention",
@@ -37,6 +49,15 @@ __all__ = [
     "Quota",
     "Report",
     "Span",
+    "check_quota",
     "parse",
+    "parse_counts",
+    "parse_dates",
+    "parse_documents",
+    "parse_metadata",
+    "parse_officials",
+    "parse_organisations",
+    "parse_quotas",
+    "validate",
 ]
 __version__ = "0.1.0"
