@@ -9,7 +9,7 @@ text no fixture holds.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,13 +21,13 @@ from pydantic import BaseModel
 
 import party_reports
 from party_reports import ExtractionTimeout, Options, Report
-from party_reports.models import Count, DateMention, DocumentRef, Quota, Span
+from party_reports.models import Count, DateMention, DocumentRef, Mention, Quota, Span
 from party_reports.pipeline import FIELDS, RECONCILE_READS, plan, reconcile
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
 
-PARSERS: dict[str, Callable[[str], Any]] = {
+PARSERS: dict[str, Callable[..., Any]] = {
     "dates": party_reports.parse_dates,
     "documents": party_reports.parse_documents,
     "officials": party_reports.parse_officials,
@@ -95,7 +95,7 @@ TEXTS = _corpus_texts()
 @st.composite
 def mutated_articles(draw: Any) -> str:
     """A fixture article with a few pieces cut, repeated, rewrapped, re-encoded or spliced in."""
-    text = draw(st.sampled_from(TEXTS))
+    text: str = draw(st.sampled_from(TEXTS))
     for _ in range(draw(st.integers(1, 4))):
         n = len(text)
         a = draw(st.integers(0, n))
@@ -183,7 +183,12 @@ def test_reconcile_reads_what_plan_runs() -> None:
     inside = DateMention(text="2019", start=16, end=20, rule="t", value="2019", granularity="year")
     quota = Quota(text=text[28:], start=28, end=43, rule="t", achieved=26, target=17, ratio_span=Span(start=28, end=33))
     count = Count(text="17 đảng viên", start=31, end=43, rule="t", value=17, unit="đảng viên")
-    found = {"dates": [inside], "documents": [document], "quotas": [quota], "counts": [count]}
+    found: dict[str, Sequence[Mention]] = {
+        "dates": [inside],
+        "documents": [document],
+        "quotas": [quota],
+        "counts": [count],
+    }
     assert reconcile(found)["dates"] == [] and reconcile(found)["counts"] == []
     # what each rule reads is what plan() runs beside the field (RECONCILE_READS)
     assert reconcile({"dates": [inside]})["dates"] == [inside]
