@@ -242,3 +242,17 @@ def test_empty_text_gives_empty_results(name: str) -> None:
     got = PARSERS[name]("")
     assert got == ([] if name != "metadata" else party_reports.Metadata())
     assert isinstance(got, list | BaseModel)
+
+
+def test_a_field_does_not_run_the_extractors_it_does_not_need() -> None:
+    """Seen from outside: with a budget every other extractor overruns, organisations
+    and metadata still finish, because parse_organisations runs neither dates nor
+    documents (it would raise if it had)."""
+    text = "Kế hoạch số 64-KH/ĐU ngày 05/11/2021; 57 chi bộ với 612 đảng viên. " * 40
+    fast = Options(timeout=1e-9)
+    stopped = {f.message.split()[1] for f in party_reports.parse(text, fast).findings if f.code == "extractor.timeout"}
+    assert {"dates", "documents"} <= stopped and not {"metadata", "organisations"} & stopped
+    assert party_reports.parse_organisations(text, options=fast) == party_reports.parse(text).organisations
+    assert party_reports.parse_metadata(text, options=fast) == party_reports.parse(text).metadata
+    with pytest.raises(ExtractionTimeout, match=r"parse_dates\(\): the dates, documents extractors ran past"):
+        party_reports.parse_dates(text, options=fast)

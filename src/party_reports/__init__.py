@@ -1,5 +1,8 @@
 """party_reports: Vietnamese party-report articles -> validated, typed data.
 
+`parse` gives the whole `Report`; `parse_dates` … `parse_metadata` give one field each;
+`validate` and `check_quota` re-run the figure checks (docs/api.md).
+
 >>> import party_reports
 >>> report = party_reports.parse("Ngày đăng 09/12/2022 | 15:50")
 >>> report.findings

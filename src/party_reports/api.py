@@ -102,8 +102,8 @@ def _run(text: str, options: Options | None, field: str | None, published: datet
     caller = f"parse_{field or 'metadata'}"
     run = extract(text, check_input(text, options, caller), () if field is None else (field,), published)
     if run.timed_out:
-        stopped = ", ".join(run.timed_out)
-        raise ExtractionTimeout(f"{caller}(): the {stopped} extractor ran past {run.doc.options.timeout:g} s")
+        stopped = ", ".join(run.timed_out) + (" extractors" if len(run.timed_out) > 1 else " extractor")
+        raise ExtractionTimeout(f"{caller}(): the {stopped} ran past {run.doc.options.timeout:g} s")
     return run
 
 
