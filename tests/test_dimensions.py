@@ -8,6 +8,7 @@ text no fixture holds.
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -75,6 +76,21 @@ def test_equal_to_parse_on_fixture_articles(path: Path) -> None:
 @pytest.mark.parametrize("path", SHARED_TEXTS, ids=lambda p: p.name)
 def test_equal_to_parse_on_shared_corpus(path: Path) -> None:
     assert_same_as_parse(_read(path))
+
+
+def _case_texts(table: Path) -> list[str]:
+    data = tomllib.loads(table.read_text(encoding="utf-8"))
+    texts = [t for kind in ("positive", "negative") for case in data.get(kind, []) for t in case["texts"]]
+    return texts + [case["text"] for case in data.get("in_context", [])]
+
+
+@pytest.mark.parametrize("table", sorted((ROOT / "fixtures" / "corpus").glob("*.toml")), ids=lambda p: p.name)
+def test_equal_to_parse_on_case_tables(table: Path) -> None:
+    """The short texts of the pattern case tables, including the near misses."""
+    texts = _case_texts(table)
+    assert texts
+    for text in texts:
+        assert_same_as_parse(text)
 
 
 def test_equal_to_parse_with_options() -> None:
