@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 import tomllib
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import party_reports
@@ -160,3 +163,28 @@ def test_metadata_spans_are_checked_and_named() -> None:
     author_ok = {**author, "start": 15, "end": 17}
     meta = {"authors": ["PV"], "author_spans": [author_ok]}
     assert Report.model_validate({"metadata": meta}, context={"source": source}).metadata.authors == ["PV"]
+
+
+CODES = {"quota.zero_target", "quota.percent_implausible", "quota.direction_mismatch", "quota.percent_mismatch",
+         "quota.qualifier_mismatch"}  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    achieved=st.none() | st.integers(0, 10**400),
+    target=st.none() | st.integers(0, 10**400),
+    stated=st.none() | st.integers(0, 10**6) | st.floats(0, 1e300, allow_nan=False, allow_infinity=False),
+    qualifier=st.none() | st.sampled_from(["gần", "hơn", "khoảng", "ít nhất", "tối đa"]),
+    percent_of=st.none() | st.sampled_from(["plan", "target", "excess", "unknown"]),
+)
+def test_check_quota_never_raises_on_values_the_model_accepts(
+    achieved: int | None, target: int | None, stated: float | None, qualifier: Any, percent_of: Any
+) -> None:
+    findings = check_quota(
+        achieved=achieved, target=target, stated_percent=stated, qualifier=qualifier, percent_of=percent_of
+    )
+    assert {f.code for f in findings} <= CODES
+    if achieved is not None and target and stated is not None and qualifier is None and percent_of != "excess":
+        exact = Fraction(achieved * 100, target) == Fraction(stated)
+        # an exact percent gives no arithmetic finding (only "implausible" past 1000%)
+        assert exact <= ({f.code for f in findings} <= {"quota.percent_implausible"})

@@ -168,7 +168,7 @@ def check_quota_item(quota: Quota) -> list[Finding]:
     ratio = Fraction(achieved * 100, target)
     excess = quota.percent_of == "excess"
     done = ratio - 100 if excess else ratio
-    shown = f"{achieved}/{target} = {float(ratio):.2f}%" + (f", {float(done):.2f}% over" if excess else "")
+    shown = f"{achieved}/{target} = {_two_places(ratio)}%" + (f", {_two_places(done)}% over" if excess else "")
     if not excess and ((achieved > target and stated < 100) or (achieved < target and stated > 100)):
         message = f"{label}: {shown} is on the other side of 100% from the stated {stated:g}%"
         findings.append(_finding("quota.direction_mismatch", "warning", message, spans))
@@ -183,6 +183,17 @@ def check_quota_item(quota: Quota) -> list[Finding]:
         message = f"{label}: '{quota.qualifier} {stated:g}%' does not hold for {shown}"
         findings.append(_finding("quota.qualifier_mismatch", "warning", message, spans))
     return findings
+
+
+def _two_places(x: Fraction) -> str:
+    """`x` with two decimals, exactly: a float would overflow on a 400-digit achieved.
+
+    >>> _two_places(Fraction(2300, 15)), _two_places(Fraction(-1, 3)), _two_places(Fraction(10**30))
+    ('153.33', '-0.33', '1000000000000000000000000000000.00')
+    """
+    cents = round(x * 100)
+    whole, part = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{whole}.{part:02d}"
 
 
 def _qualifier_holds(qualifier: str, r: Fraction, p: Fraction) -> bool:
