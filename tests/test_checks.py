@@ -188,3 +188,41 @@ def test_check_quota_never_raises_on_values_the_model_accepts(
         exact = Fraction(achieved * 100, target) == Fraction(stated)
         # an exact percent gives no arithmetic finding (only "implausible" past 1000%)
         assert exact <= ({f.code for f in findings} <= {"quota.percent_implausible"})
+
+
+def _spans() -> st.SearchStrategy[Span]:
+    return st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: Span(start=p[0], end=p[0] + p[1]))
+
+
+@st.composite
+def _hand_built_reports(draw: Any) -> Report:
+    """Reports as a user might assemble them: any figures, spans pointing anywhere."""
+    quotas, counts = [], []
+    for _ in range(draw(st.integers(0, 4))):
+        where = draw(_spans())
+        quotas.append(
+            Quota(
+                text="x" * (where.end - where.start), start=where.start, end=where.end, rule="user",
+                achieved=draw(st.none() | st.integers(0, 10**30)), target=draw(st.none() | st.integers(0, 10**30)),
+                stated_percent=draw(st.none() | st.floats(0, 1e6, allow_nan=False)),
+                percent_of=draw(st.none() | st.sampled_from(["plan", "excess"])),
+                ratio_span=draw(st.none() | _spans()), percent_span=draw(st.none() | _spans()),
+            )
+        )  # fmt: skip
+    for _ in range(draw(st.integers(0, 6))):
+        where = draw(_spans())
+        counts.append(
+            Count(
+                text="x" * (where.end - where.start), start=where.start, end=where.end, rule="user",
+                value=draw(st.integers(0, 10**12)), unit=draw(st.sampled_from(["chi bộ", "đảng viên"])),
+                paired_with=draw(st.none() | _spans()), part_of=draw(st.none() | _spans()),
+            )
+        )  # fmt: skip
+    return Report(quotas=quotas, counts=counts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_hand_built_reports())
+def test_validate_never_raises_on_hand_built_reports(report: Report) -> None:
+    findings = validate(report)
+    assert all(f.severity in ("warning", "error") and f.message for f in findings)
