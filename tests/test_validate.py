@@ -14,7 +14,7 @@ import pytest
 
 import party_reports
 from party_reports.models import Count, Quota, Span
-from party_reports.validate import check_figures, check_quota
+from party_reports.validate import check_figures, check_quota_item
 
 SEEDS = Path("/work/shared/corpus/seeds")
 
@@ -139,7 +139,7 @@ def test_tolerance_rule(
         stated_percent=stated, qualifier=qualifier, percent_of="plan",
         ratio_span=Span(start=0, end=text.index(" ")), percent_span=Span(start=pct_start, end=pct_start + len(written)),
     )  # fmt: skip
-    assert (check_quota(quota) == []) is ok
+    assert (check_quota_item(quota) == []) is ok
 
 
 def test_checks_never_raise_on_odd_data() -> None:

@@ -1,15 +1,22 @@
-"""`parse`: the one façade.  normalise -> metadata -> extractors -> reconcile -> validate."""
+"""`parse` and one `parse_<dimension>` per `Report` field, all over one pipeline.
+
+`parse` runs every stage (`pipeline.extract`), then the figure checks, and builds the
+`Report`.  `parse_dates` and the others run the same pipeline with only the extractors
+their field needs, and return exactly what `parse(text)` puts in that field.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from datetime import date, datetime
+from typing import Any, TypeVar
 
-from .extractors import EXTRACTORS, extract_metadata
-from .models import _SURROGATE, Count, DateMention, DocumentRef, Mention, Metadata, Options, Quota, Report, Span
-from .patterns import Doc, ExtractionTimeout, SpanSet
-from .text import normalise
+from .models import Count, DateMention, DocumentRef, Mention, Metadata, Official, Options, Organisation, Quota, Report
+from .patterns import ExtractionTimeout
+from .pipeline import FIELDS, Extraction, check_input, extract
 from .validate import check_figures
+
+M = TypeVar("M", bound=Mention)
 
 
 def parse(text: str, options: Options | None = None) -> Report:
@@ -26,88 +33,82 @@ def parse(text: str, options: Options | None = None) -> Report:
     ...
     TypeError: parse() expects the article text as a str, got bytes
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse() expects the article text as a str, got {type(text).__name__}")
-    if options is None:
-        options = Options()
-    elif not isinstance(options, Options):
-        raise TypeError(f"parse() expects options as party_reports.Options, got {type(options).__name__}")
-    doc = Doc(normalise(text), options)
-    if _SURROGATE.search(text):
-        doc.add_finding(
-            "input.lone_surrogate",
-            "warning",
-            "the text holds lone surrogate code points (badly decoded input); "
-            "they are written as U+FFFD in JSON output",
-        )
-    doc.start_clock()
-    try:
-        metadata = extract_metadata(doc)
-    except ExtractionTimeout:
-        metadata = Metadata()
-        _timed_out(doc, "metadata")
-    doc.published = metadata.published_at
-    found: dict[str, Sequence[Mention]] = {}
-    for extractor in EXTRACTORS:
-        doc.start_clock()
-        try:
-            found[extractor.field] = extractor.extract(doc)
-        except ExtractionTimeout:
-            found[extractor.field] = []
-            _timed_out(doc, extractor.field)
-    found = reconcile(found)
-    findings = list(doc.findings)
+    run = extract(text, check_input(text, options, "parse"), FIELDS)
+    findings = list(run.doc.findings)
     findings += check_figures(
-        [q for q in found["quotas"] if isinstance(q, Quota)],
-        [c for c in found["counts"] if isinstance(c, Count)],
+        [q for q in run.found["quotas"] if isinstance(q, Quota)],
+        [c for c in run.found["counts"] if isinstance(c, Count)],
     )
-    data: dict[str, Any] = {"metadata": metadata, **found, "findings": findings}
+    data: dict[str, Any] = {"metadata": run.metadata, **run.found, "findings": findings}
     return Report.model_validate(data, context={"source": text})
 
 
-def _timed_out(doc: Doc, field: str) -> None:
-    doc.add_finding(
-        "extractor.timeout",
-        "error",
-        f"the {field} extractor ran past {doc.options.timeout:g} s and was stopped; "
-        f"{field} are missing from this report",
-    )
+def parse_dates(
+    text: str, *, published: datetime | date | None = None, options: Options | None = None
+) -> list[DateMention]:
+    """The dates `parse(text)` reports: a date inside a document number is not one.
 
+    `published` (the article's publication date or time, when known from elsewhere)
+    anchors the year of partial dates such as "sáng 16.7" in place of the stamp the
+    text carries.  Raises `ExtractionTimeout` where `parse` would add a timeout finding.
 
-def reconcile(found: dict[str, Sequence[Mention]]) -> dict[str, Sequence[Mention]]:
-    """Cross-dimension rules from the gold guide, in one visible place.
-
-    - A date inside a document's number ("23/2019/NĐ-CP") is not a date; a date
-      after the reference ("ngày 02/11/2022 của …") lies outside it and stays.
-    - Numbers inside a quota's X/Y ("23/15 đồng chí", "(1.988/2.100 đảng viên)") are not
-      also counts; a count the quota only refers to ("kết nạp 241 ĐV (đạt 160% …)") or a
-      target written alone ("(120 đảng viên)") stays a count.
-    - A date or count overlapping a document's number is dropped.
+    >>> [d.value for d in parse_dates("Nghị định 30/2020/NĐ-CP ngày 23/3/2020")]
+    ['2020-03-23']
+    >>> [d.value for d in parse_dates("Sáng 16.7, Đảng ủy họp.", published=date(2023, 8, 1))]
+    ['2023-07-16']
     """
-    documents = [d for d in found.get("documents", []) if isinstance(d, DocumentRef)]
-    quotas = [q for q in found.get("quotas", []) if isinstance(q, Quota)]
-    numbers = [_number_span(d) for d in documents]
-
-    in_numbers = SpanSet((n.start, n.end) for n in numbers)
-    in_figures = SpanSet((n.start, n.end) for n in [*numbers, *_ratios(quotas)])
-    out = dict(found)
-    out["dates"] = [
-        d for d in found.get("dates", []) if isinstance(d, DateMention) and not in_numbers.overlaps(d.start, d.end)
-    ]
-    out["counts"] = [c for c in found.get("counts", []) if not in_figures.overlaps(c.start, c.end)]
-    return out
+    if published is not None and not isinstance(published, date):
+        raise TypeError(f"parse_dates() expects published as a date or datetime, got {type(published).__name__}")
+    return _items(_run(text, options, "dates", published), "dates", DateMention)
 
 
-def _ratios(quotas: Sequence[Quota]) -> list[Span]:
-    """The X/Y parts of quotas: where achieved/target stand inside the quota's own span."""
-    spans = []
-    for q in quotas:
-        r = q.ratio_span
-        if r is not None and q.start <= r.start and r.end <= q.end:
-            spans.append(r)
-    return spans
+def parse_documents(text: str, *, options: Options | None = None) -> list[DocumentRef]:
+    """The document references `parse(text)` reports.
+
+    >>> [(d.kind, d.number) for d in parse_documents("Kế hoạch số 58-KH/ĐU ngày 02/11/2022")]
+    [('kế hoạch', '58-KH/ĐU')]
+    """
+    return _items(_run(text, options, "documents"), "documents", DocumentRef)
 
 
-def _number_span(doc_ref: DocumentRef) -> Span:
-    """The part of a reference that is its number ("58-KH/ĐU"), else the whole reference."""
-    return doc_ref.number_span or Span(start=doc_ref.start, end=doc_ref.end)
+def parse_officials(text: str, *, options: Options | None = None) -> list[Official]:
+    """The officials `parse(text)` reports, merged per person."""
+    return _items(_run(text, options, "officials"), "officials", Official)
+
+
+def parse_quotas(text: str, *, options: Options | None = None) -> list[Quota]:
+    """The quotas `parse(text)` reports (checks on them: `validate`, `check_quota`)."""
+    return _items(_run(text, options, "quotas"), "quotas", Quota)
+
+
+def parse_counts(text: str, *, options: Options | None = None) -> list[Count]:
+    """The counts `parse(text)` reports: numbers inside a quota's X/Y are not counts."""
+    return _items(_run(text, options, "counts"), "counts", Count)
+
+
+def parse_organisations(text: str, *, options: Options | None = None) -> list[Organisation]:
+    """The party bodies `parse(text)` reports, merged per body."""
+    return _items(_run(text, options, "organisations"), "organisations", Organisation)
+
+
+def parse_metadata(text: str, *, options: Options | None = None) -> Metadata:
+    """The `Metadata` `parse(text)` reports: title, stamp, bylines, images."""
+    run = _run(text, options, None)
+    return Report.model_validate({"metadata": run.metadata}, context={"source": text}).metadata
+
+
+def _run(text: str, options: Options | None, field: str | None, published: datetime | date | None = None) -> Extraction:
+    """The pipeline for one field (None: metadata alone); a timeout raises instead."""
+    caller = f"parse_{field or 'metadata'}"
+    run = extract(text, check_input(text, options, caller), () if field is None else (field,), published)
+    if run.timed_out:
+        stopped = ", ".join(run.timed_out) + (" extractors" if len(run.timed_out) > 1 else " extractor")
+        raise ExtractionTimeout(f"{caller}(): the {stopped} ran past {run.doc.options.timeout:g} s")
+    return run
+
+
+def _items(run: Extraction, field: str, kind: type[M]) -> list[M]:
+    """One field's items, through the same `Report` validation as `parse` (spans slice back)."""
+    found: Sequence[Mention] = run.found[field]
+    report = Report.model_validate({field: found}, context={"source": run.doc.source})
+    return [item for item in getattr(report, field) if isinstance(item, kind)]

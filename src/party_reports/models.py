@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationInfo, field_validator, model_validator
 
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
@@ -51,6 +51,16 @@ class Mention(Span):
 
     text: Text
     rule: str = Field(description="name of the pattern that produced the item")
+
+    @model_validator(mode="after")
+    def _text_fits_span(self) -> Mention:
+        # Checkable without the source: a slice [start, end) has end - start characters.
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"text {self.text!r} has {len(self.text)} characters but span [{self.start}:{self.end}] "
+                f"covers {self.end - self.start}, so it cannot slice back"
+            )
+        return self
 
 
 Granularity = Literal["day", "month", "quarter", "half", "year", "range"]
@@ -97,19 +107,22 @@ class Official(Mention):
     mentions: list[Span] = Field(default_factory=list)
 
 
+PercentOf = Literal["plan", "target", "excess", "unknown"]
 Qualifier = Literal["gần", "hơn", "trên", "khoảng", "dưới", "từ", "ít nhất", "tối đa", "gần như"]
 
 
 class Quota(Mention):
     """A figure measured against a target or plan."""
 
-    achieved: int | None = None
-    target: int | None = None
-    stated_percent: float | None = None
-    computed_percent: float | None = Field(default=None, description="achieved/target*100, 2 decimals")
+    achieved: int | None = Field(default=None, ge=0)
+    target: int | None = Field(default=None, ge=0)
+    stated_percent: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    computed_percent: float | None = Field(
+        default=None, ge=0, allow_inf_nan=False, description="achieved/target*100, 2 decimals"
+    )
     unit: Text | None = None
     subject: Text | None = Field(default=None, description="what was achieved: 'kết nạp', 'thành lập'")
-    percent_of: Literal["plan", "target", "excess", "unknown"] | None = None
+    percent_of: PercentOf | None = None
     qualifier: Qualifier | None = None
     ratio_span: Span | None = Field(default=None, description="where achieved/target stand ('23/15', '241 ĐV')")
     percent_span: Span | None = Field(default=None, description="where the stated percent stands ('153%')")
@@ -118,7 +131,7 @@ class Quota(Mention):
 class Count(Mention):
     """A number bound to a countable party or organisational noun."""
 
-    value: int
+    value: int = Field(ge=0)
     unit: Text = Field(description="the counted noun, lower case, abbreviations expanded")
     qualifier: Qualifier | None = None
     is_change: bool = Field(default=False, description="'tăng 197 đảng viên': a change, not a stock")
@@ -174,29 +187,50 @@ class Metadata(_Frozen):
     paragraphs: list[Span] = Field(default_factory=list)
 
 
+_ITEM_FIELDS = ("dates", "documents", "officials", "quotas", "counts", "organisations")
+
+
+def _metadata_mentions(meta: Metadata) -> Iterator[tuple[str, Mention]]:
+    """The metadata's spans, each with where it sits ("metadata.author_spans[0]")."""
+    for name in ("title_span", "published_span"):
+        single = getattr(meta, name)
+        if single is not None:
+            yield f"metadata.{name}", single
+    for i, author in enumerate(meta.author_spans):
+        yield f"metadata.author_spans[{i}]", author
+    for i, image in enumerate(meta.images):
+        yield f"metadata.images[{i}]", image
+        for part in ("caption", "credit"):
+            inner = getattr(image, part)
+            if inner is not None:
+                yield f"metadata.images[{i}].{part}", inner
+
+
+def _located(name: str, value: object) -> Iterator[tuple[str, Mention]]:
+    """The Mentions one `Report` field holds, each with its path ("quotas[3]")."""
+    if isinstance(value, Metadata):
+        yield from _metadata_mentions(value)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, Mention):
+                yield f"{name}[{i}]", item
+
+
 def _mentions_in(report: Report) -> Iterator[Mention]:
     """Every Mention a report holds (the items, and the metadata's spans)."""
-    yield from report.dates
-    yield from report.documents
-    yield from report.officials
-    yield from report.quotas
-    yield from report.counts
-    yield from report.organisations
-    meta = report.metadata
-    for single in (meta.title_span, meta.published_span):
-        if single is not None:
-            yield single
-    yield from meta.author_spans
-    for image in meta.images:
-        yield image
-        if image.caption is not None:
-            yield image.caption
-        if image.credit is not None:
-            yield image.credit
+    for name in _ITEM_FIELDS:
+        for _, mention in _located(name, getattr(report, name)):
+            yield mention
+    for _, mention in _metadata_mentions(report.metadata):
+        yield mention
 
 
 class Report(_Frozen):
-    """Everything `parse` found in one article."""
+    """Everything `parse` found in one article.
+
+    Validated with the article as context (``context={"source": text}``), every span
+    must slice back to its text; the error names the field ("quotas[0]: span …").
+    """
 
     metadata: Metadata = Field(default_factory=Metadata)
     dates: list[DateMention] = Field(default_factory=list)
@@ -207,18 +241,19 @@ class Report(_Frozen):
     organisations: list[Organisation] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _spans_slice_back(self, info: ValidationInfo) -> Report:
+    @field_validator("metadata", *_ITEM_FIELDS, mode="after")
+    @classmethod
+    def _spans_slice_back(cls, value: object, info: ValidationInfo) -> object:
         source = info.context.get("source") if isinstance(info.context, dict) else None
-        if source is None:
-            return self
-        for mention in _mentions_in(self):
+        if source is None or info.field_name is None:
+            return value
+        for where, mention in _located(info.field_name, value):
             if source[mention.start : mention.end] != mention.text:
                 raise ValueError(
-                    f"span [{mention.start}:{mention.end}] of rule {mention.rule!r} "
+                    f"{where}: span [{mention.start}:{mention.end}] of rule {mention.rule!r} "
                     f"does not slice back to {mention.text!r}"
                 )
-        return self
+        return value
 
 
 class Options(_Frozen):

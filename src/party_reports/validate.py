@@ -31,9 +31,73 @@ from collections import defaultdict
 from collections.abc import Sequence
 from fractions import Fraction
 
-from .models import Count, Finding, Quota, Severity, Span
+from .models import Count, Finding, PercentOf, Qualifier, Quota, Report, Severity, Span
 
 PERCENT_LIMIT = 1000
+
+
+def validate(report: Report) -> list[Finding]:
+    """Re-run the figure checks on a `Report`, e.g. one loaded from JSON and corrected.
+
+    Returns what `parse` would add to `findings` for these quotas and counts; the
+    report's own `findings` are left as they are.  Never raises on odd figures.
+
+    >>> from party_reports import parse
+    >>> report = parse("kết nạp 23/15 đồng chí (đạt 135% chỉ tiêu)")
+    >>> [f.code for f in validate(report)]
+    ['quota.percent_mismatch']
+    >>> fixed = report.model_copy(update={"quotas": [report.quotas[0].model_copy(update={"stated_percent": 153.0})]})
+    >>> validate(fixed)
+    []
+    """
+    if not isinstance(report, Report):
+        raise TypeError(f"validate() expects a party_reports.Report, got {type(report).__name__}")
+    return check_figures(report.quotas, report.counts)
+
+
+def check_quota(
+    *,
+    achieved: int | None,
+    target: int | None,
+    stated_percent: float | None = None,
+    qualifier: Qualifier | None = None,
+    percent_of: PercentOf | None = None,
+) -> list[Finding]:
+    """The quota checks for one figure given as numbers ("23/15, đạt 153%").
+
+    The decimals of `stated_percent` count as written (35.34 has two).  Findings have
+    no spans, as there is no text; a value the `Quota` model refuses (a negative
+    `achieved`) raises pydantic's `ValidationError` naming the field.
+
+    >>> check_quota(achieved=23, target=15, stated_percent=153)
+    []
+    >>> [f.code for f in check_quota(achieved=23, target=15, stated_percent=95)]
+    ['quota.direction_mismatch']
+    >>> [f.code for f in check_quota(achieved=10, target=12, stated_percent=84, qualifier="hơn")]
+    ['quota.qualifier_mismatch']
+    """
+    ratio = f"{achieved}/{target}"
+    text, percent_span = ratio, None
+    if isinstance(stated_percent, int | float) and stated_percent == stated_percent:  # the model refuses NaN
+        written = repr(float(stated_percent)).removesuffix(".0").replace(".", ",")
+        text = f"{ratio} (đạt {written}%)"
+        percent_span = Span(start=len(ratio) + 6, end=len(text) - 1)
+    quota = Quota.model_validate(
+        {
+            "text": text,
+            "start": 0,
+            "end": len(text),
+            "rule": "check_quota",
+            "achieved": achieved,
+            "target": target,
+            "stated_percent": stated_percent,
+            "qualifier": qualifier,
+            "percent_of": percent_of,
+            "ratio_span": Span(start=0, end=len(ratio)),
+            "percent_span": percent_span,
+        }
+    )
+    return [f.model_copy(update={"spans": []}) for f in check_quota_item(quota)]
 
 
 def check_figures(quotas: Sequence[Quota], counts: Sequence[Count]) -> list[Finding]:
@@ -49,7 +113,7 @@ def check_figures(quotas: Sequence[Quota], counts: Sequence[Count]) -> list[Find
     """
     findings: list[Finding] = []
     for quota in quotas:
-        findings += check_quota(quota)
+        findings += check_quota_item(quota)
     findings += check_totals(counts)
     findings += check_parts(counts)
     return findings
@@ -81,12 +145,12 @@ def _finding(code: str, severity: Severity, message: str, spans: Sequence[Span])
     return Finding(code=code, severity=severity, message=message, spans=list(spans))
 
 
-def check_quota(quota: Quota) -> list[Finding]:
+def check_quota_item(quota: Quota) -> list[Finding]:
     """Findings about one quota: arithmetic, qualifier and plausibility.
 
     >>> from party_reports.models import Quota
     >>> q = Quota(text="5/0 chi bộ", start=0, end=10, rule="t", achieved=5, target=0)
-    >>> [f.code for f in check_quota(q)]
+    >>> [f.code for f in check_quota_item(q)]
     ['quota.zero_target']
     """
     findings: list[Finding] = []
@@ -104,7 +168,7 @@ def check_quota(quota: Quota) -> list[Finding]:
     ratio = Fraction(achieved * 100, target)
     excess = quota.percent_of == "excess"
     done = ratio - 100 if excess else ratio
-    shown = f"{achieved}/{target} = {float(ratio):.2f}%" + (f", {float(done):.2f}% over" if excess else "")
+    shown = f"{achieved}/{target} = {_two_places(ratio)}%" + (f", {_two_places(done)}% over" if excess else "")
     if not excess and ((achieved > target and stated < 100) or (achieved < target and stated > 100)):
         message = f"{label}: {shown} is on the other side of 100% from the stated {stated:g}%"
         findings.append(_finding("quota.direction_mismatch", "warning", message, spans))
@@ -119,6 +183,17 @@ def check_quota(quota: Quota) -> list[Finding]:
         message = f"{label}: '{quota.qualifier} {stated:g}%' does not hold for {shown}"
         findings.append(_finding("quota.qualifier_mismatch", "warning", message, spans))
     return findings
+
+
+def _two_places(x: Fraction) -> str:
+    """`x` with two decimals, exactly: a float would overflow on a 400-digit achieved.
+
+    >>> _two_places(Fraction(2300, 15)), _two_places(Fraction(-1, 3)), _two_places(Fraction(10**30))
+    ('153.33', '-0.33', '1000000000000000000000000000000.00')
+    """
+    cents = round(x * 100)
+    whole, part = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{whole}.{part:02d}"
 
 
 def _qualifier_holds(qualifier: str, r: Fraction, p: Fraction) -> bool:
