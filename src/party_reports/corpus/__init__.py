@@ -1,5 +1,6 @@
-"""The corpus layer: many articles -> tables.  It sees only `parse` and the models."""
+"""The corpus layer: many articles -> tables -> an index.  It sees only `parse` and the models."""
 
+from .database import Corpus
 from .run import Parsed, parse_many
 
-__all__ = ["Parsed", "parse_many"]
+__all__ = ["Corpus", "Parsed", "parse_many"]
