@@ -36,10 +36,11 @@ SELECT person_key,
        article_id,
        min(seen_on) AS seen_on,
        min(start) AS start,
-       min("end") AS "end"
+       min("end") AS "end",
+       min(title_pos) AS title_pos
 FROM (
     SELECT m.*, tk.key AS title_key
-    FROM (SELECT *, unnest(titles) AS title FROM person_mentions) AS m
+    FROM (SELECT *, unnest(titles) AS title, generate_subscripts(titles, 1) AS title_pos FROM person_mentions) AS m
     JOIN ${name_keys} AS tk ON tk.name = m.title
 )
 GROUP BY person_key, title_key, article_id
@@ -50,9 +51,10 @@ CREATE OR REPLACE VIEW people AS
 WITH spellings AS (
     SELECT person_key, name, count(*) AS n FROM person_mentions GROUP BY person_key, name
 ), careers AS (
-    SELECT person_key, list(title ORDER BY first_on, title) AS titles
+    SELECT person_key, list(title ORDER BY first_on, pos, title) AS titles
     FROM (
-        SELECT person_key, title_key, min(title) AS title, min(seen_on) AS first_on
+        SELECT person_key, title_key, min(title) AS title, min(seen_on) AS first_on,
+               first(title_pos ORDER BY seen_on, article_id) AS pos
         FROM person_titles GROUP BY person_key, title_key
     )
     GROUP BY person_key
@@ -131,15 +133,17 @@ FROM (
 )
 GROUP BY article_id
 ;
--- Dates that can give a figure its year: one calendar year, coarser than a day.
+-- Dates that can give a figure its year and period: one calendar year, coarser than a day
+-- ('năm 2021', '6 tháng đầu năm 2022', 'quý I/2023').
 CREATE OR REPLACE VIEW year_marks AS
-SELECT article_id, start, "end", year(first_day) AS year
+SELECT article_id, start, "end", year(first_day) AS year, value AS period
 FROM ${dates}
 WHERE granularity <> 'day' AND first_day IS NOT NULL AND year(first_day) = year(last_day)
 ;
 -- Every quota and count with the article's body and the year it refers to: the nearest
 -- year mark before it within 300 characters, else a year in the title, else the year
--- of seen_on (year_from says which).
+-- of seen_on (year_from says which).  period is that mark's value ('2021', '2022-H1',
+-- '2021-01/2021-09'), or the year alone when it came from the title or seen_on.
 CREATE OR REPLACE VIEW figure_series AS
 WITH figures AS (
     SELECT 'quota' AS figure, article_id, item, start, "end", text, subject, unit,
@@ -149,7 +153,9 @@ WITH figures AS (
     SELECT 'count', article_id, item, start, "end", text, NULL, unit, NULL, NULL, value, NULL
     FROM ${counts}
 ), placed AS (
-    SELECT f.*, CASE WHEN f.start - y."end" <= 300 THEN y.year END AS text_year
+    SELECT f.*,
+           CASE WHEN f.start - y."end" <= 300 THEN y.year END AS text_year,
+           CASE WHEN f.start - y."end" <= 300 THEN y.period END AS text_period
     FROM figures AS f
     ASOF LEFT JOIN year_marks AS y ON f.article_id = y.article_id AND f.start >= y."end"
 )
@@ -157,6 +163,9 @@ SELECT p.figure, p.article_id, p.item, p.start, p."end", p.text,
        b.body, b.body_key,
        coalesce(p.text_year, try_cast(regexp_extract(a.title, '\b(19|20)\d\d\b') AS INTEGER), year(ad.seen_on))
          AS year,
+       coalesce(p.text_period, CAST(coalesce(
+         try_cast(regexp_extract(a.title, '\b(19|20)\d\d\b') AS INTEGER), year(ad.seen_on)) AS VARCHAR))
+         AS period,
        CASE WHEN p.text_year IS NOT NULL THEN 'text'
             WHEN regexp_matches(coalesce(a.title, ''), '\b(19|20)\d\d\b') THEN 'title'
             WHEN ad.seen_on IS NOT NULL THEN 'seen_on' END AS year_from,
@@ -189,13 +198,13 @@ WITH dated AS (
            list({'article_id': article_id, 'start': start, 'end': "end"} ORDER BY article_id, start) AS spans
     FROM posts GROUP BY person_key, seen_on, post_office, post_rank
 ), figures AS (
-    SELECT body_key, any_value(body) AS body, year, subject, unit, achieved,
+    SELECT body_key, any_value(body) AS body, period, subject, unit, achieved,
            list(DISTINCT article_id ORDER BY article_id) AS ids,
            list({'article_id': article_id, 'start': start, 'end': "end"} ORDER BY article_id, start) AS spans
     FROM figure_series
-    WHERE figure = 'quota' AND body_key IS NOT NULL AND year IS NOT NULL AND subject IS NOT NULL
+    WHERE figure = 'quota' AND body_key IS NOT NULL AND period IS NOT NULL AND subject IS NOT NULL
           AND achieved IS NOT NULL
-    GROUP BY body_key, year, subject, unit, achieved
+    GROUP BY body_key, period, subject, unit, achieved
 )
 SELECT 'document_issue_dates' AS code,
        document_key AS key,
@@ -224,11 +233,11 @@ SELECT 'person_posts',
 FROM ranks GROUP BY person_key, seen_on, post_office HAVING count(*) > 1
 UNION ALL
 SELECT 'figure_values',
-       body_key || ' ' || year || ' ' || subject || ' ' || coalesce(unit, ''),
-       any_value(body) || ', ' || year || ', ' || subject || coalesce(' ' || unit, '') || ': '
+       body_key || ' ' || period || ' ' || subject || ' ' || coalesce(unit, ''),
+       any_value(body) || ', ' || period || ', ' || subject || coalesce(' ' || unit, '') || ': '
          || count(*) || ' different figures: '
          || string_agg(achieved || ' (' || array_to_string(ids, ', ') || ')', '; ' ORDER BY achieved),
        list_sort(list_distinct(flatten(list(ids)))),
        flatten(list(spans ORDER BY achieved))
-FROM figures GROUP BY body_key, year, subject, unit HAVING count(*) > 1
+FROM figures GROUP BY body_key, period, subject, unit HAVING count(*) > 1
 ;
