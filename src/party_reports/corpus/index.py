@@ -57,6 +57,15 @@ class IndexSummary:
         )
 
 
+def require_index_extra() -> None:
+    """Raise a clear error naming the extra when duckdb or pyarrow is missing."""
+    try:
+        import duckdb  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise IndexingError(f"the corpus index needs {exc.name}: pip install 'party_reports[index]'") from None
+
+
 def table_ddl(table: str) -> str:
     """CREATE TABLE for one corpus table, columns and types from `tables.COLUMNS`."""
     cols = [f'"{name}" {_SQL_TYPES[kind]}' for name, kind in COLUMNS[table]]

@@ -35,8 +35,13 @@ def _run_batch(inputs: list[str], out: Path, jobs: int, encoding: str | None) ->
 
 
 def _cmd_index(args: argparse.Namespace) -> int:
-    from .index import IndexingError, index_folders, is_batch_folder
+    from .index import IndexingError, index_folders, is_batch_folder, require_index_extra
 
+    try:
+        require_index_extra()
+    except IndexingError as exc:
+        _err(str(exc))
+        return 2
     db = Path(args.db)
     folders = [Path(i) for i in args.inputs if i != "-" and is_batch_folder(Path(i))]
     raw = [i for i in args.inputs if i == "-" or not is_batch_folder(Path(i))]
@@ -50,6 +55,9 @@ def _cmd_index(args: argparse.Namespace) -> int:
     except (IndexingError, RuntimeError, OSError) as exc:
         _err(str(exc))
         return 2
+    except KeyboardInterrupt:
+        _err(f"interrupted; {db} is as it was before this run")
+        return 130
     _err(f"{summary.line()}; database {db}")
     return 1 if summary.errors else 0
 
@@ -86,11 +94,16 @@ def format_result(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> 
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    import duckdb
-
     from ..cli import _write
     from .database import Corpus
-    from .index import IndexingError
+    from .index import IndexingError, require_index_extra
+
+    try:
+        require_index_extra()
+    except IndexingError as exc:
+        _err(str(exc))
+        return 2
+    import duckdb
 
     try:
         with Corpus(args.db) as corpus:
