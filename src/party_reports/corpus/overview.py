@@ -50,15 +50,21 @@ def figure_points(corpus: Corpus, min_years: int = 2) -> duckdb.DuckDBPyRelation
     """
     return corpus.sql(
         """
-        WITH points AS (
-            SELECT body, body_key, subject, unit, year,
-                   concat_ws('|', body_key, subject, unit) AS series,
-                   mode(achieved) AS achieved, mode(target) AS target,
-                   list(DISTINCT achieved ORDER BY achieved) AS values,
-                   count(DISTINCT article_id) AS n_articles
+        WITH given AS (
+            SELECT body, body_key, subject, unit, year, achieved, target,
+                   count(DISTINCT article_id) AS n
             FROM figure_series
             WHERE figure = 'quota' AND body_key IS NOT NULL AND subject IS NOT NULL AND achieved IS NOT NULL
-            GROUP BY body, body_key, subject, unit, year
+            GROUP BY ALL
+        ), points AS (
+            SELECT min(body) AS body, body_key, subject, unit, year,
+                   concat_ws('|', body_key, subject, unit) AS series,
+                   first(achieved ORDER BY n DESC, achieved) AS achieved,
+                   first(target ORDER BY n DESC, achieved) AS target,
+                   list(DISTINCT achieved ORDER BY achieved) AS values,
+                   sum(n) AS n_articles
+            FROM given
+            GROUP BY body_key, subject, unit, year
         )
         SELECT body, subject, unit, year, achieved, target, values, n_articles FROM points
         WHERE series IN (SELECT series FROM points GROUP BY series HAVING count(*) >= ?)

@@ -92,29 +92,38 @@ JOIN article_days AS ad USING (article_id)
 -- One row per (article, document).
 CREATE OR REPLACE VIEW citations AS
 SELECT article_id, document_key,
-       any_value(kind) AS kind,
-       any_value(number) AS number,
+       min(kind) AS kind,
+       min(number) AS number,
        max(issued_on) AS issued_on,
        count(*) AS n_mentions,
        min(start) AS start,
        min("end") AS "end",
-       any_value(seen_on) AS seen_on
+       min(seen_on) AS seen_on
 FROM document_mentions
 GROUP BY article_id, document_key
 ;
 -- One row per document: how many articles cite it, first and last seen, the issue date
--- most articles give (all of them in issue_dates).
+-- most articles give (on a tie the earliest; all of them in issue_dates).
 CREATE OR REPLACE VIEW cited_documents AS
-SELECT document_key,
-       any_value(kind) AS kind,
-       first(number ORDER BY number) AS number,
+WITH given AS (
+    SELECT document_key, first(issued_on ORDER BY n DESC, issued_on) AS issued_on
+    FROM (
+        SELECT document_key, issued_on, count(*) AS n
+        FROM citations WHERE issued_on IS NOT NULL GROUP BY document_key, issued_on
+    )
+    GROUP BY document_key
+)
+SELECT c.document_key,
+       min(c.kind) AS kind,
+       min(c.number) AS number,
        count(*) AS n_articles,
-       min(seen_on) AS first_seen,
-       max(seen_on) AS last_seen,
-       mode(issued_on) AS issued_on,
-       list(DISTINCT issued_on ORDER BY issued_on) FILTER (WHERE issued_on IS NOT NULL) AS issue_dates
-FROM citations
-GROUP BY document_key
+       min(c.seen_on) AS first_seen,
+       max(c.seen_on) AS last_seen,
+       any_value(g.issued_on) AS issued_on,
+       list(DISTINCT c.issued_on ORDER BY c.issued_on) FILTER (WHERE c.issued_on IS NOT NULL) AS issue_dates
+FROM citations AS c
+LEFT JOIN given AS g USING (document_key)
+GROUP BY c.document_key
 ;
 -- The party organisation each article is about: the đảng bộ/chi bộ of an organisation
 -- named in the title (the first in the text), else of the first one the text names.
@@ -198,7 +207,7 @@ WITH dated AS (
            list({'article_id': article_id, 'start': start, 'end': "end"} ORDER BY article_id, start) AS spans
     FROM posts GROUP BY person_key, seen_on, post_office, post_rank
 ), figures AS (
-    SELECT body_key, any_value(body) AS body, period, subject, unit, achieved,
+    SELECT body_key, min(body) AS body, period, subject, unit, achieved,
            list(DISTINCT article_id ORDER BY article_id) AS ids,
            list({'article_id': article_id, 'start': start, 'end': "end"} ORDER BY article_id, start) AS spans
     FROM figure_series
@@ -234,7 +243,7 @@ FROM ranks GROUP BY person_key, seen_on, post_office HAVING count(*) > 1
 UNION ALL
 SELECT 'figure_values',
        body_key || ' ' || period || ' ' || subject || ' ' || coalesce(unit, ''),
-       any_value(body) || ', ' || period || ', ' || subject || coalesce(' ' || unit, '') || ': '
+       min(body) || ', ' || period || ', ' || subject || coalesce(' ' || unit, '') || ': '
          || count(*) || ' different figures: '
          || string_agg(achieved || ' (' || array_to_string(ids, ', ') || ')', '; ' ORDER BY achieved),
        list_sort(list_distinct(flatten(list(ids)))),
