@@ -26,6 +26,17 @@ def _err(message: str) -> None:
     print(f"party-reports: {message}", file=sys.stderr)
 
 
+def _write(text: str) -> None:
+    """UTF-8 on standard output whatever the locale says."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests)
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", errors="replace"))
+    buffer.flush()
+
+
 def _run_batch(inputs: list[str], out: Path, jobs: int, encoding: str | None) -> None:
     """Parse raw inputs into `out` (its errors are reported when the folder is indexed)."""
     from .batch import run_batch
@@ -94,7 +105,6 @@ def format_result(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> 
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from ..cli import _write
     from .database import Corpus
     from .index import IndexingError, require_index_extra
 
