@@ -1,6 +1,7 @@
-"""The corpus layer: many articles -> tables.  It sees only `parse` and the models."""
+"""The corpus layer: many articles -> tables -> an index.  It sees only `parse` and the models."""
 
 from .dask_engine import run_dask
+from .database import Corpus
 from .run import Parsed, parse_many
 
-__all__ = ["Parsed", "parse_many", "run_dask"]
+__all__ = ["Corpus", "Parsed", "parse_many", "run_dask"]

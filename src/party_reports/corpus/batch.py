@@ -11,6 +11,7 @@ articles already in the journal and parses the rest (errors are tried again).
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -94,16 +95,19 @@ def run_batch(
     return summary
 
 
-def write_tables(out_dir: Path, formats: set[str], summary: Summary, *, bom: bool = True) -> None:
-    """Build every table of `formats` from the journal and the errors file."""
-    writers = open_writers(out_dir, formats - {"jsonl"}, bom=bom)
+def write_tables(
+    out_dir: Path, formats: set[str], summary: Summary, *, bom: bool = True, dest: Path | None = None
+) -> None:
+    """Build every table of `formats` from the journal and the errors file (into `dest`, default `out_dir`)."""
+    writers = open_writers(dest or out_dir, formats - {"jsonl"}, bom=bom)
     try:
         with (out_dir / JOURNAL).open(encoding="utf-8", errors="surrogatepass") as journal:
             for line in journal:
                 for table, row in record_rows(json.loads(line)):
                     _write_all(writers[table], row)
                     summary.items[table] += 1
-        with (out_dir / ERRORS).open(encoding="utf-8") as errs:
+        errors = out_dir / ERRORS
+        with errors.open(encoding="utf-8") if errors.exists() else open(os.devnull, encoding="utf-8") as errs:
             for line in errs:
                 _write_all(writers["errors"], json.loads(line))
                 summary.errors += 1
