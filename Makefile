@@ -12,8 +12,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+DEMO := demo
+SAMPLE := fixtures/corpus/index
+
+# The main job on a sample: a folder of articles -> tables -> corpus.duckdb -> answers.
 demo: $(STAMP)
-	$(BIN)/party-reports parse fixtures/articles/sample.txt
+	$(BIN)/party-reports batch $(SAMPLE) -o $(DEMO)/out --format jsonl,csv,parquet --no-progress
+	$(BIN)/party-reports index $(DEMO)/out --db $(DEMO)/corpus.duckdb
+	@echo "== every post held by Hoàng Văn Toàn, in order"
+	$(BIN)/party-reports query $(DEMO)/corpus.duckdb "SELECT seen_on, title, article_id FROM person_titles WHERE person_key = 'hoàng văn toàn' ORDER BY seen_on, title"
+	@echo "== the five most cited documents"
+	$(BIN)/party-reports query $(DEMO)/corpus.duckdb "SELECT document_key, n_articles, first_seen, last_seen FROM cited_documents ORDER BY n_articles DESC, document_key LIMIT 5"
+	@echo "== contradictions across articles"
+	$(BIN)/party-reports query $(DEMO)/corpus.duckdb "SELECT code, message FROM corpus_findings ORDER BY code"
+	@echo "tables: $(DEMO)/out/*.csv and *.parquet; database: $(DEMO)/corpus.duckdb"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -32,4 +44,4 @@ schema: $(STAMP)
 	$(BIN)/python -c "import json, party_reports; print(json.dumps(party_reports.Report.model_json_schema(), ensure_ascii=False, indent=2))" > docs/report.schema.json
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(DEMO) $(VENV) .mypy_cache .pytest_cache .ruff_cache
