@@ -79,3 +79,22 @@ def test_cli_on_a_scheduler_address_and_resume(inputs: Path, tmp_path: Path, cli
 
 def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["batch", "x", "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+
+
+def test_index_reads_the_partitions_where_they_lie(client: Client, tmp_path: Path) -> None:
+    import duckdb
+
+    corpus = Path("fixtures/corpus/index")
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    assert main(["batch", str(corpus), "-o", str(local), *LOCAL_ARGS]) == 0
+    run_dask(iter_work([str(corpus)]), dask, scheduler=client)
+    for out in (local, dask):
+        assert main(["index", str(out), "--db", str(out) + ".duckdb"]) == 0
+    views = ("people", "person_titles", "cited_documents", "citations", "figure_series", "corpus_findings")
+    with (
+        duckdb.connect(str(local) + ".duckdb", read_only=True) as a,
+        duckdb.connect(str(dask) + ".duckdb", read_only=True) as b,
+    ):
+        for view in views:
+            rows = a.sql(f"SELECT * FROM {view} ORDER BY ALL").fetchall()
+            assert rows and rows == b.sql(f"SELECT * FROM {view} ORDER BY ALL").fetchall(), view

@@ -76,13 +76,21 @@ def table_ddl(table: str) -> str:
 
 
 def is_batch_folder(path: Path) -> bool:
-    """True for a folder written by `batch` (its journal or its Parquet tables)."""
-    return path.is_dir() and ((path / JOURNAL).is_file() or (path / "articles.parquet").is_file())
+    """True for a folder written by `batch` (its journal, its Parquet tables or their Dask partitions)."""
+    return path.is_dir() and (
+        (path / JOURNAL).is_file() or (path / "articles.parquet").is_file() or _has_partitions(path)
+    )
+
+
+def _has_partitions(path: Path) -> bool:
+    return all(any((path / t).glob("part-*.parquet")) for t in TABLES)
 
 
 def batch_table_files(out_dir: Path, scratch: Path) -> dict[str, Path]:
     """NAME -> Parquet file of every table of a batch folder (rebuilt into `scratch` when stale)."""
     journal = out_dir / JOURNAL
+    if not journal.is_file() and _has_partitions(out_dir):  # `batch --engine dask`: read where they lie
+        return {t: out_dir / t / "part-*.parquet" for t in TABLES}
     own = {t: out_dir / f"{t}.parquet" for t in TABLES}
     if all(p.is_file() for p in own.values()) and (
         not journal.is_file() or min(p.stat().st_mtime for p in own.values()) >= journal.stat().st_mtime
