@@ -19,7 +19,11 @@ class CliError(Exception):
 
 # Modules that add subcommands: each has `register(subparsers)`, adds its parsers with
 # `set_defaults(func=...)` and imports its heavy dependencies only inside the handler.
-COMMAND_MODULES: tuple[str, ...] = ("party_reports.corpus.commands", "party_reports.corpus.index_commands")
+COMMAND_MODULES: tuple[str, ...] = (
+    "party_reports.corpus.commands",
+    "party_reports.corpus.index_commands",
+    "party_reports.render.report_command",
+)
 
 
 def read_text(name: str) -> str:
