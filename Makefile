@@ -25,7 +25,8 @@ demo: $(STAMP)
 	$(BIN)/party-reports query $(DEMO)/corpus.duckdb "SELECT document_key, n_articles, first_seen, last_seen FROM cited_documents ORDER BY n_articles DESC, document_key LIMIT 5"
 	@echo "== contradictions across articles"
 	$(BIN)/party-reports query $(DEMO)/corpus.duckdb "SELECT code, message FROM corpus_findings ORDER BY code"
-	@echo "tables: $(DEMO)/out/*.csv and *.parquet; database: $(DEMO)/corpus.duckdb"
+	$(BIN)/party-reports report $(DEMO)/corpus.duckdb -o $(DEMO)/corpus.html
+	@echo "tables: $(DEMO)/out/*.csv and *.parquet; database: $(DEMO)/corpus.duckdb; corpus page: $(DEMO)/corpus.html"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
