@@ -64,3 +64,23 @@ def test_an_exception_inside_parse_is_one_error_row(tmp_path: Path, monkeypatch:
     errors = (out / "errors.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(errors) == 2 and "bad" in errors[1] and "RecursionError('injected')" in errors[1]
     assert len((out / "articles.csv").read_text(encoding="utf-8-sig").splitlines()) == 3
+
+
+def test_lone_surrogates_become_replacement_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dump, out = tmp_path / "s.jsonl", tmp_path / "out"
+    lines = [
+        '{"id": "s1", "text": "Ng\\u00e0y 05/11/2021 \\udc80 c\\u00f3 12 \\u0111\\u1ea3ng vi\\u00ean"}',
+        '{"id": "s\\ud800", "text": "K\\u1ebf ho\\u1ea1ch s\\u1ed1 64-KH/\\u0110U"}',
+        '{"id": "s\\udc00", "text": "again"}',  # the same id once made valid: a duplicate
+    ]
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["batch", str(dump), "-o", str(out), "--format", "jsonl,csv,parquet", "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("lone surrogate(s) replaced by U+FFFD") == 2 and "duplicate article_id 's\ufffd'" in err
+    records = [json.loads(line) for line in (out / JOURNAL).read_text(encoding="utf-8").splitlines()]
+    assert [r["article_id"] for r in records] == ["s1", "s\ufffd"]
+    first = records[0]
+    assert "\ufffd" in first["text"] and [c["text"] for c in first["report"]["counts"]] == ["12 đảng viên"]
+    for c in first["report"]["counts"] + first["report"]["dates"]:
+        assert first["text"][c["start"] : c["end"]] == c["text"]
+    assert main(["index", str(out), "--db", str(tmp_path / "c.duckdb")]) == 1  # loads; the duplicate is an error

@@ -81,6 +81,8 @@ def run_batch(
         errors_path.open("w", encoding="utf-8") as errors,
     ):
         for p in parse_many(account(work, done), jobs=jobs, options=options):
+            if p.note is not None:
+                warn(p.note)
             if p.error is None:
                 journal.write(journal_line(p))
             else:

@@ -53,6 +53,7 @@ class PartResult:
     part: int
     items: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings that are not errors rows
     chars: int = 0
 
 
@@ -69,6 +70,8 @@ def write_partition(part: int, chunk: list[Work], out_dir: str, formats: set[str
         with tmp.open("w", encoding="utf-8", errors="surrogatepass") as journal:
             for w in chunk:
                 p = process(w, options)
+                if p.note is not None:
+                    result.notes.append(p.note)
                 if p.error is not None:
                     message = safe_text(p.error)
                     _write(writers["errors"], error_row(p.source, p.article_id, message))
@@ -191,7 +194,7 @@ def run_dask(
             result: PartResult = pending.popleft().result()
             summary.items.update(result.items)
             summary.errors += len(result.errors)
-            for message in result.errors:
+            for message in result.notes + result.errors:
                 warn(message)
             progress(result.items["articles"] + len(result.errors), result.chars)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .inputs import Work
-from .run import Parsed
+from .run import Parsed, valid_unicode
 
 
 def journal_line(p: Parsed) -> str:
@@ -54,9 +54,10 @@ def account(work: Iterable[Work], done: set[str]) -> Iterator[Work]:
     """Drop the articles already in `done`; a second article with a seen id becomes an error."""
     seen = set(done)
     for w in work:
-        if w.error is None and w.article_id in done:
+        key = valid_unicode(w.article_id)[0]  # the id as the tables will hold it
+        if w.error is None and key in done:
             continue
-        if w.error is None and w.article_id in seen:
-            w = Work(w.article_id, w.source, error=f"{w.source}: duplicate article_id {w.article_id!r}")
-        seen.add(w.article_id)
+        if w.error is None and key in seen:
+            w = Work(w.article_id, w.source, error=f"{w.source}: duplicate article_id {key!r}")
+        seen.add(key)
         yield w

@@ -8,8 +8,10 @@ come back in order, so the output equals the `jobs=1` output and memory stays fl
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +24,7 @@ from .html import extract_main_text
 from .inputs import Work
 
 CHUNK = 16
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Parsed:
     text: str | None
     report_json: str | None = None
     error: str | None = None
+    note: str | None = None  # what was done to the input before parsing (a warning for the user)
     _report: list[Report] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -69,8 +73,36 @@ def _as_work(item: Any, n: int) -> Work:
     return Work(str(n), str(n), error=f"input {n}: expected a str, an (id, text) pair or a record with 'text'")
 
 
+def valid_unicode(value: str) -> tuple[str, int]:
+    """`value` with lone surrogates (from JSON escapes or Python strings) replaced by U+FFFD.
+
+    Tables are UTF-8 (CSV, Parquet, DuckDB) and cannot hold them; one code point for one
+    keeps every span where it was.
+    """
+    found = len(_SURROGATE.findall(value))
+    return (_SURROGATE.sub("\ufffd", value), found) if found else (value, 0)
+
+
+def _clean(work: Work) -> tuple[Work, int]:
+    """`work` with lone surrogates replaced in its id, source and text; how many there were."""
+    (article_id, a), (source, b) = valid_unicode(work.article_id), valid_unicode(work.source)
+    text, c = valid_unicode(work.text) if work.text is not None else (None, 0)
+    if not a + b + c:
+        return work, 0
+    return dataclasses.replace(work, article_id=article_id, source=source, text=text), a + b + c
+
+
 def process(work: Work, options: Options | None = None) -> Parsed:
     """Parse one work item; never raises (an exception becomes the error)."""
+    work, replaced = _clean(work)
+    parsed = _process(work, options)
+    if replaced and parsed.error is None:  # an error row says enough
+        note = f"{work.source}: {replaced} lone surrogate(s) replaced by U+FFFD before parsing"
+        parsed = dataclasses.replace(parsed, note=note)
+    return parsed
+
+
+def _process(work: Work, options: Options | None) -> Parsed:
     if work.error is not None or work.text is None:
         return Parsed(work.article_id, work.source, None, error=work.error or "no text")
     text = work.text
@@ -91,7 +123,7 @@ def process(work: Work, options: Options | None = None) -> Parsed:
 def _process_chunk(chunk: list[Work], options: Options | None) -> list[Parsed]:
     # Reports cross the process boundary as JSON only: the parent never needs the model.
     done = (process(w, options) for w in chunk)
-    return [Parsed(p.article_id, p.source, p.text, p.report_json, p.error) for p in done]
+    return [Parsed(p.article_id, p.source, p.text, p.report_json, p.error, p.note) for p in done]
 
 
 def parse_many(items: Iterable[Any], *, jobs: int = 1, options: Options | None = None) -> Iterator[Parsed]:
