@@ -248,7 +248,9 @@ class Report(_Frozen):
         if source is None or info.field_name is None:
             return value
         for where, mention in _located(info.field_name, value):
-            if source[mention.start : mention.end] != mention.text:
+            piece = source[mention.start : mention.end]
+            # Read back from JSON, a lone surrogate of the source is the U+FFFD it was written as.
+            if piece != mention.text and _json_safe(piece) != mention.text:
                 raise ValueError(
                     f"{where}: span [{mention.start}:{mention.end}] of rule {mention.rule!r} "
                     f"does not slice back to {mention.text!r}"

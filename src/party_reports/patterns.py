@@ -50,6 +50,9 @@ def compile_verbose(source: str, flags: int = 0, **named_lists: Iterable[str]) -
     return regex.compile(source, regex.VERBOSE | regex.IGNORECASE | regex.V0 | flags, False, None, **lists)
 
 
+MAX_BUDGET = 1e6  # seconds: "no limit" in practice (eleven days per extractor)
+
+
 @dataclass
 class Doc:
     """One article being parsed: normalised text, options, what earlier stages found."""
@@ -100,7 +103,9 @@ class Doc:
 
     def start_clock(self) -> None:
         """Give the next extractor its full time budget."""
-        self.deadline = time.monotonic() + self.options.timeout
+        # Clamped: the regex engine's own timeout overflows on budgets past ~9e12 s (inf
+        # included), which made every extractor time out at once.
+        self.deadline = time.monotonic() + min(self.options.timeout, MAX_BUDGET)
 
     def remaining(self) -> float:
         """Seconds left before the current extractor's deadline (raises past it)."""

@@ -219,6 +219,10 @@ def fold(text: str) -> str:
 # --- numbers ---------------------------------------------------------------------
 
 _INT_DOTTED = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+# More digits than any real figure (10^24 đồng is a thousand times world GDP): such a
+# digit run is noise, read as no number, so no caller meets int()'s 4300-digit limit or
+# a float overflow.
+MAX_DIGITS = 24
 
 
 def parse_int(raw: str) -> int | None:
@@ -226,10 +230,12 @@ def parse_int(raw: str) -> int | None:
 
     >>> parse_int("5.356"), parse_int("09"), parse_int("1.204.000")
     (5356, 9, 1204000)
-    >>> parse_int("5.9") is None
-    True
+    >>> parse_int("5.9") is None, parse_int("1" * 25) is None
+    (True, True)
     """
     raw = raw.strip()
+    if len(raw) > MAX_DIGITS * 4 // 3 or sum(c.isdigit() for c in raw) > MAX_DIGITS:
+        return None
     if raw.isdigit():
         return int(raw)
     if _INT_DOTTED.fullmatch(raw):
@@ -246,6 +252,8 @@ def parse_decimal(raw: str) -> float | None:
     True
     """
     raw = raw.strip()
+    if len(raw) > MAX_DIGITS * 2 or sum(c.isdigit() for c in raw) > MAX_DIGITS:
+        return None
     whole = parse_int(raw)
     if whole is not None:
         return float(whole)

@@ -342,7 +342,7 @@ def resolve_number_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         value = parse_int(raw)
         if value is None or (raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100):
             return None
-        number = float(value)
+        number: float = value  # an int stays an int (no float rounding of 17+ digits)
     else:
         decimal = parse_decimal(m.group("dec"))
         if decimal is None:
@@ -350,7 +350,7 @@ def resolve_number_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         number = decimal
     if m.group("scale"):
         number *= _SCALES[m.group("scale").lower()]
-    if number != int(number):
+    if isinstance(number, float) and not number.is_integer():
         return None
     return {"_start": start, "value": int(number), "unit": unit_of(m), "qualifier": qualifier, "is_change": change}
 

@@ -1,0 +1,47 @@
+"""Regression cases of the hardening issue: long digit runs, infinite budgets, JSON round trips."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from party_reports import Options, Report, parse
+
+CASES = tomllib.loads(Path(__file__).with_name("cases").joinpath("hardening.toml").read_text(encoding="utf-8"))["case"]
+
+
+def _text(case: dict[str, Any]) -> str:
+    if "text" in case:
+        return str(case["text"])
+    r = case["repeat"]
+    return str(r["before"] + r["unit"] * r["times"] + r["after"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    text = _text(case)
+    report = parse(text)
+    if "counts" in case:
+        assert [c.value for c in report.counts] == case["counts"]
+    if "quota_achieved" in case:
+        assert [q.achieved for q in report.quotas if q.achieved is not None] == case["quota_achieved"]
+    for item in [*report.counts, *report.quotas]:
+        assert text[item.start : item.end] == item.text
+    assert Report.model_validate_json(report.model_dump_json(), context={"source": text}) == report
+
+
+@pytest.mark.parametrize("timeout", [float("inf"), 1e13, 1e300])
+def test_a_huge_budget_is_no_budget(timeout: float) -> None:
+    report = parse("Ngày 05/11/2021, Huyện ủy có 62 chi bộ.", Options(timeout=timeout))
+    assert [f.code for f in report.findings] == []
+    assert [d.value for d in report.dates] == ["2021-11-05"] and [c.value for c in report.counts] == [62]
+
+
+def test_lone_surrogate_round_trips_through_json() -> None:
+    text = "â \udbff Toàn huyện có 12 đảng viên"
+    report = parse(text)
+    again = Report.model_validate_json(report.model_dump_json(), context={"source": text})
+    assert [c.value for c in again.counts] == [12]
