@@ -45,3 +45,12 @@ def test_lone_surrogate_round_trips_through_json() -> None:
     report = parse(text)
     again = Report.model_validate_json(report.model_dump_json(), context={"source": text})
     assert [c.value for c in again.counts] == [12]
+
+
+@pytest.mark.parametrize("k", [10, 100_000])
+def test_a_space_run_after_a_ratio_stays_linear(k: int) -> None:
+    # Quadratic before the space runs became possessive: 2 s at k = 4 000, hours at 100 000.
+    text = "kết nạp được 23/15 đảng viên" + " " * k + "(đạt 153% chỉ tiêu)"
+    (quota,) = parse(text).quotas
+    assert (quota.achieved, quota.target, quota.stated_percent) == (23, 15, 153)
+    assert [q.achieved for q in parse("23/15" + " " * k).quotas] in ([], [23])

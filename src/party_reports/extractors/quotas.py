@@ -128,12 +128,14 @@ _RATIO = shape(
     (?<![\p{L}\d.,/])
     (?P<ach>{{NUMBER}})\s?/\s?(?P<tgt>{{NUMBER}})
     (?!/\d)                              # not a date 27/10/2022 nor a number 23/2019/NĐ-CP
-    (?:\s+(?P<luot>lượt\s+)?(?P<unit>\L<units>)(?!\p{L}))?     # "đồng chí", "chi bộ"
+    # Space runs are possessive (`\s++`): a letter or "(" must follow them, so giving
+    # spaces back can never help, and "23/15" + a long run of spaces stays linear.
+    (?:\s++(?P<luot>lượt\s++)?(?P<unit>\L<units>)(?!\p{L}))?     # "đồng chí", "chi bộ"
     (?:
-        (?:\s+\p{L}+){0,12}?             # "đảng trong doanh nghiệp", "bí thư chi bộ đồng thời là trưởng thôn"
+        (?:\s++\p{L}+){0,12}?             # "đảng trong doanh nghiệp", "bí thư chi bộ đồng thời là trưởng thôn"
         (?:
-            \s*\(\s*(?:{{VERB}})?{{PCT}}(?:{{PLAN}})?\s*\)     # "(đạt 153% chỉ tiêu)", "(120%)"
-          | \s*,?\s+{{VERB}}{{PCT}}(?:{{PLAN}})?                # ", đạt 99,16%", " chiếm 88,2%"
+            \s*+\(\s*(?:{{VERB}})?{{PCT}}(?:{{PLAN}})?\s*\)     # "(đạt 153% chỉ tiêu)", "(120%)"
+          | (?:\s*+,\s++|\s++){{VERB}}{{PCT}}(?:{{PLAN}})?       # ", đạt 99,16%", " chiếm 88,2%"
         )
     )?
     """,
