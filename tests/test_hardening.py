@@ -54,3 +54,13 @@ def test_a_space_run_after_a_ratio_stays_linear(k: int) -> None:
     (quota,) = parse(text).quotas
     assert (quota.achieved, quota.target, quota.stated_percent) == (23, 15, 153)
     assert [q.achieved for q in parse("23/15" + " " * k).quotas] in ([], [23])
+
+
+@pytest.mark.parametrize("k", [10, 150, 3000])
+def test_a_space_run_in_a_head_line_stays_linear(k: int) -> None:
+    # ":" + 150 spaces + "--20 | 13:40", seven lines, took about 5 s before the fix.
+    text = (":" + " " * k + "--20 | 13:40\n") * 7
+    report = parse(text)
+    assert report.findings == [] and report.metadata.published_at is None
+    titled = "Hội nghị tổng kết công tác Đảng" + " " * min(k, 100) + "20/12/2022 13:40\nNội dung."
+    assert parse(titled).metadata.published_at is not None
