@@ -26,7 +26,9 @@ demo: $(STAMP)
 	@echo "== contradictions across articles"
 	$(BIN)/party-reports query $(DEMO)/corpus.duckdb "SELECT code, message FROM corpus_findings ORDER BY code"
 	$(BIN)/party-reports report $(DEMO)/corpus.duckdb -o $(DEMO)/corpus.html
-	@echo "tables: $(DEMO)/out/*.csv and *.parquet; database: $(DEMO)/corpus.duckdb; corpus page: $(DEMO)/corpus.html"
+	$(BIN)/party-reports show fixtures/articles/sample.txt -o $(DEMO)/sample.html
+	@echo "tables: $(DEMO)/out/*.csv and *.parquet; database: $(DEMO)/corpus.duckdb"
+	@echo "pages: $(DEMO)/corpus.html (the corpus), $(DEMO)/sample.html (one article, every span marked)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

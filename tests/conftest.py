@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from .browser import browser  # noqa: F401  (one Chromium for the whole session)
+
 ARTICLES = sorted(Path("fixtures/articles").glob("*.txt"))[:6]
 
 

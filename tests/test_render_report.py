@@ -10,7 +10,7 @@ import pytest
 
 from party_reports.cli import main
 
-from .browser import Page, browser  # noqa: F401  (the fixture)
+from .browser import Page
 
 CORPUS = Path("fixtures/corpus/index")
 
@@ -63,7 +63,7 @@ def test_a_missing_database_is_a_clear_error(tmp_path: Path, capsys: pytest.Capt
     assert not (tmp_path / "x.html").exists()
 
 
-def test_in_a_browser(corpus_page: Path, browser: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_in_a_browser(corpus_page: Path, browser: Any, tmp_path: Path) -> None:
     page = Page(browser, corpus_page)
     try:
         assert page.console_errors == []
@@ -78,7 +78,7 @@ def test_in_a_browser(corpus_page: Path, browser: Any, tmp_path: Path) -> None: 
         page.close()
 
 
-def test_hostile_page_runs_no_script(tmp_path: Path, browser: Any) -> None:  # noqa: F811
+def test_hostile_page_runs_no_script(tmp_path: Path, browser: Any) -> None:
     db = _hostile_db(tmp_path)
     out = tmp_path / "h.html"
     assert main(["report", str(db), "-o", str(out)]) == 0

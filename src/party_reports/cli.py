@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "party_reports.corpus.commands",
     "party_reports.corpus.index_commands",
     "party_reports.render.report_command",
+    "party_reports.render.show_command",
 )
 
 
