@@ -2,9 +2,10 @@
 
 Only this process writes files.  Each finished article is one line appended to
 `reports.jsonl` and each unreadable input one line of `errors.jsonl`; a line is written
-whole or, if the run is killed inside the write, cut off and dropped by `--resume`.  The
-tables are built from the journal at the end, under temporary names renamed when
-complete, so a stopped run never leaves a half-written table.  `--resume` keeps the
+whole or, if the run is killed inside the write, cut off and dropped by `--resume`.  Rows go
+to the tables as articles finish, under temporary names renamed when the run is
+complete, so a stopped run never leaves a half-written table; `write_tables` builds the
+same tables from a finished journal.  `--resume` keeps the
 articles already in the journal and parses the rest (errors are tried again).
 """
 
@@ -21,7 +22,7 @@ from typing import IO, Any
 
 from ..models import Options
 from .inputs import Work
-from .journal import account, journal_line, read_journal, safe_text
+from .journal import account, journal_line, read_journal, safe_text, table_record
 from .run import parse_many
 from .tables import ITEM_TABLES, error_row, record_rows
 from .writers import TableWriter, open_writers, require_pyarrow
@@ -69,32 +70,62 @@ def run_batch(
     journal_path, errors_path = out_dir / JOURNAL, out_dir / ERRORS
     done: set[str] = set()
     summary = Summary()
+    resumed: list[dict[str, Any]] = []
     if resume:
-        records, good = read_journal(journal_path)
-        done = {str(r["article_id"]) for r in records}
+        resumed, good = read_journal(journal_path)
+        done = {str(r["article_id"]) for r in resumed}
         summary.resumed = len(done)
         with journal_path.open("ab") as f:
             f.truncate(good)
 
-    with (
-        journal_path.open("a" if resume else "w", encoding="utf-8", errors="surrogatepass") as journal,
-        errors_path.open("w", encoding="utf-8") as errors,
-    ):
-        for p in parse_many(account(work, done), jobs=jobs, options=options):
-            if p.note is not None:
-                warn(p.note)
-            if p.error is None:
-                journal.write(journal_line(p))
-            else:
-                message = safe_text(p.error)
-                errors.write(json.dumps(error_row(p.source, p.article_id, message), ensure_ascii=False) + "\n")
-                warn(message)
-            journal.flush()
-            errors.flush()
-            progress(1, len(p.text or ""))
-    write_tables(out_dir, formats, summary, bom=bom)
+    # Rows go to the tables (under temporary names) as articles finish, in journal order,
+    # so the tables equal what `write_tables` would build from the finished journal.
+    writers = open_writers(out_dir, formats - {"jsonl"}, bom=bom)
+    try:
+        with (
+            journal_path.open("a" if resume else "w", encoding="utf-8", errors="surrogatepass") as journal,
+            errors_path.open("w", encoding="utf-8") as errors,
+        ):
+            for record in resumed:
+                _record_to_tables(writers, record, summary)
+            del resumed
+            for p in parse_many(account(work, done), jobs=jobs, options=options):
+                if p.note is not None:
+                    warn(p.note)
+                if p.error is None:
+                    journal.write(journal_line(p))
+                    _record_to_tables(writers, table_record(p), summary)
+                else:
+                    message = safe_text(p.error)
+                    row = error_row(p.source, p.article_id, message)
+                    errors.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    _write_all(writers["errors"], row)
+                    summary.errors += 1
+                    warn(message)
+                journal.flush()
+                errors.flush()
+                progress(1, len(p.text or ""))
+    except BaseException:
+        _abort(writers)
+        raise
+    for ws in writers.values():
+        for w in ws:
+            w.close()
+    summary.articles = summary.items.pop("articles", 0)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _record_to_tables(writers: dict[str, list[TableWriter]], record: dict[str, Any], summary: Summary) -> None:
+    for table, row in record_rows(record):
+        _write_all(writers[table], row)
+        summary.items[table] += 1
+
+
+def _abort(writers: dict[str, list[TableWriter]]) -> None:
+    for ws in writers.values():
+        for w in ws:
+            w.abort()
 
 
 def write_tables(
@@ -105,18 +136,14 @@ def write_tables(
     try:
         with (out_dir / JOURNAL).open(encoding="utf-8", errors="surrogatepass") as journal:
             for line in journal:
-                for table, row in record_rows(json.loads(line)):
-                    _write_all(writers[table], row)
-                    summary.items[table] += 1
+                _record_to_tables(writers, json.loads(line), summary)
         errors = out_dir / ERRORS
         with errors.open(encoding="utf-8") if errors.exists() else open(os.devnull, encoding="utf-8") as errs:
             for line in errs:
                 _write_all(writers["errors"], json.loads(line))
                 summary.errors += 1
     except BaseException:
-        for ws in writers.values():
-            for w in ws:
-                w.abort()
+        _abort(writers)
         raise
     for ws in writers.values():
         for w in ws:

@@ -27,6 +27,17 @@ def journal_line(p: Parsed) -> str:
     return f'{head}, "report": {p.report_json}, {tail}\n'
 
 
+def table_record(p: Parsed) -> dict[str, Any]:
+    """The journal record of a parsed article as `tables.record_rows` reads it, without the text."""
+    return {
+        "article_id": p.article_id,
+        "source": p.source,
+        "report": json.loads(p.report_json or "{}"),
+        "n_chars": len(p.text or ""),
+        "text_sha256": p.text_sha256,
+    }
+
+
 def read_journal(path: Path) -> tuple[list[dict[str, Any]], int]:
     """The complete records of a journal and the byte length they fill (a cut last line is not one)."""
     records: list[dict[str, Any]] = []

@@ -8,7 +8,7 @@ from extractor internals), so `batch`, the Dask engine and `index` share this co
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any, Literal
 
@@ -92,23 +92,38 @@ Row = dict[str, Any]
 _INT64 = 2**63
 
 
-def _value(kind: ColumnType, raw: Any) -> Any:
-    """One JSON value -> the column's Python value (dates parsed, lists kept, big ints nulled)."""
-    if raw is None:
-        return [] if kind == "list" else None
-    if kind == "date":
-        return date.fromisoformat(str(raw)[:10])
-    if kind == "int":
-        return raw if isinstance(raw, int) and -_INT64 <= raw < _INT64 else None
-    if kind == "float":
-        return float(raw)
-    if kind == "list":
-        return [str(v) for v in raw]
-    return raw
+def _as_date(raw: Any) -> date:
+    return date.fromisoformat(str(raw)[:10])
 
 
-def _row(table: str, data: Mapping[str, Any]) -> Row:
-    return {name: _value(kind, data.get(name)) for name, kind in COLUMNS[table]}
+def _as_int(raw: Any) -> int | None:
+    return raw if isinstance(raw, int) and -_INT64 <= raw < _INT64 else None
+
+
+def _as_list(raw: Any) -> list[str]:
+    return [str(v) for v in raw]
+
+
+# How a JSON value becomes the column's Python value (dates parsed, lists kept, big ints
+# nulled); str and bool columns keep the value as it is.
+_CONVERT: dict[ColumnType, Callable[[Any], Any]] = {"date": _as_date, "int": _as_int, "float": float, "list": _as_list}
+_NAMES: dict[str, tuple[str, ...]] = {table: tuple(name for name, _ in columns) for table, columns in COLUMNS.items()}
+_CONVERSIONS: dict[str, tuple[tuple[str, Callable[[Any], Any], Any], ...]] = {
+    table: tuple((name, _CONVERT[kind], [] if kind == "list" else None) for name, kind in columns if kind in _CONVERT)
+    for table, columns in COLUMNS.items()
+}
+
+
+def _row(table: str, data: Mapping[str, Any], extra: Mapping[str, Any] | None = None) -> Row:
+    """The row of `table` from a JSON object (and `extra` columns that override it)."""
+    get = data.get
+    row: Row = {name: get(name) for name in _NAMES[table]}
+    if extra:
+        row.update(extra)
+    for name, convert, empty in _CONVERSIONS[table]:
+        raw = row[name]
+        row[name] = (list(empty) if isinstance(empty, list) else empty) if raw is None else convert(raw)
+    return row
 
 
 def article_row(article_id: str, source: str, text_sha256: str, report: Mapping[str, Any]) -> Row:
@@ -134,13 +149,13 @@ def item_rows(article_id: str, report: Mapping[str, Any]) -> Iterator[tuple[str,
     """(table, row) for every item and finding of one report, in report order."""
     for table in ITEM_TABLES:
         for i, item in enumerate(report.get(table) or ()):
-            data = {**item, "article_id": article_id, "item": i}
+            extra: dict[str, Any] = {"article_id": article_id, "item": i}
             if table == "officials":
-                data["n_mentions"] = len(item.get("mentions") or ()) or 1
-            yield table, _row(table, data)
+                extra["n_mentions"] = len(item.get("mentions") or ()) or 1
+            yield table, _row(table, item, extra)
     for i, finding in enumerate(report.get("findings") or ()):
         spans = [f"{s['start']}:{s['end']}" for s in finding.get("spans") or ()]
-        yield "findings", _row("findings", {**finding, "article_id": article_id, "item": i, "spans": spans})
+        yield "findings", _row("findings", finding, {"article_id": article_id, "item": i, "spans": spans})
 
 
 def error_row(source: str, article_id: str | None, error: str) -> Row:

@@ -9,6 +9,7 @@ flat however many articles pass.
 from __future__ import annotations
 
 import csv
+import operator
 import os
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,11 @@ def _csv_cell(kind: ColumnType, value: Any) -> Any:
     return value
 
 
+# The csv module writes None as an empty cell and str, int and float as they are, so
+# only list, date and bool columns need `_csv_cell`.
+_CELL_KINDS = frozenset({"list", "date", "bool"})
+
+
 class CsvWriter:
     """One CSV table: a header row, then one line per row; lists joined with '; '."""
 
@@ -47,9 +53,14 @@ class CsvWriter:
         self._file = self._tmp.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
         self._csv = csv.writer(self._file)
         self._csv.writerow([name for name, _ in self.columns])
+        self._cells = operator.itemgetter(*(name for name, _ in self.columns))
+        self._fix = [(i, kind) for i, (_, kind) in enumerate(self.columns) if kind in _CELL_KINDS]
 
     def write(self, row: Row) -> None:
-        self._csv.writerow([_csv_cell(kind, row[name]) for name, kind in self.columns])
+        cells = list(self._cells(row))
+        for i, kind in self._fix:
+            cells[i] = _csv_cell(kind, cells[i])
+        self._csv.writerow(cells)
 
     def close(self) -> None:
         self._file.close()
