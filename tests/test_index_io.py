@@ -161,3 +161,27 @@ def test_query_with_bad_sql_or_no_database(indexed: Path, tmp_path: Path, capsys
     assert "no such database" in capsys.readouterr().err
     assert not (tmp_path / "missing.duckdb").exists()
     assert main(["query", str(indexed), "DELETE FROM articles"]) == 2  # read-only: the index has one writer
+
+
+def test_a_journal_with_broken_lines_is_indexed_with_an_error_per_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["batch", *(str(p) for p in ARTICLES[:3]), "-o", str(out), "--format", "jsonl", "--jobs", "1",
+                 "--no-progress"]) == 0
+    journal = out / "reports.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = ['{"article_id": "cut", "rep\n', '{"article_id": "odd", "report": {"dates": [1]}}\n', "[1, 2]\n"]
+    journal.write_text(lines[0] + bad[0] + lines[1] + bad[1] + bad[2] + lines[2], encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    assert _index(str(out), "--db", str(db)) == 1
+    err = capsys.readouterr().err
+    assert "reports.jsonl line 2: not whole JSON" in err
+    assert "reports.jsonl line 4: article 'odd' has a malformed report" in err
+    assert "reports.jsonl line 5: not an article record" in err
+    assert "3 articles added" in err and "3 errors" in err
+    with Corpus(db) as c:
+        assert c.sql("SELECT count(*) FROM articles").fetchall() == [(3,)]
+        assert c.sql("SELECT count(*) FROM errors").fetchall() == [(3,)]
+        # The malformed record brought none of its rows: all or nothing per article.
+        assert c.sql("SELECT count(*) FROM dates WHERE article_id = 'odd'").fetchall() == [(0,)]

@@ -131,16 +131,32 @@ def _abort(writers: dict[str, list[TableWriter]]) -> None:
 def write_tables(
     out_dir: Path, formats: set[str], summary: Summary, *, bom: bool = True, dest: Path | None = None
 ) -> None:
-    """Build every table of `formats` from the journal and the errors file (into `dest`, default `out_dir`)."""
+    """Build every table of `formats` from the journal and the errors file (into `dest`, default `out_dir`).
+
+    A line that is not a whole record (cut off by a killed run, or edited by hand) becomes
+    an `errors` row naming the file and line, so nothing is dropped without a trace.
+    """
     writers = open_writers(dest or out_dir, formats - {"jsonl"}, bom=bom)
     try:
         with (out_dir / JOURNAL).open(encoding="utf-8", errors="surrogatepass") as journal:
-            for line in journal:
-                _record_to_tables(writers, json.loads(line), summary)
+            for n, line in enumerate(journal, 1):
+                rows, problem = _journal_rows(line, n)
+                if problem is None:
+                    for table, row in rows:
+                        _write_all(writers[table], row)
+                        summary.items[table] += 1
+                else:
+                    _write_all(writers["errors"], error_row(f"{out_dir / JOURNAL}:{n}", None, problem))
+                    summary.errors += 1
         errors = out_dir / ERRORS
         with errors.open(encoding="utf-8") if errors.exists() else open(os.devnull, encoding="utf-8") as errs:
-            for line in errs:
-                _write_all(writers["errors"], json.loads(line))
+            for n, line in enumerate(errs, 1):
+                try:
+                    got = json.loads(line)
+                    row = error_row(str(got["source"]), got.get("article_id"), str(got["error"]))
+                except (ValueError, TypeError, AttributeError, KeyError):
+                    row = error_row(f"{errors}:{n}", None, f"{errors} line {n}: not a whole error record")
+                _write_all(writers["errors"], row)
                 summary.errors += 1
     except BaseException:
         _abort(writers)
@@ -149,6 +165,20 @@ def write_tables(
         for w in ws:
             w.close()
     summary.articles = summary.items.pop("articles", 0)
+
+
+def _journal_rows(line: str, n: int) -> tuple[list[tuple[str, dict[str, Any]]], str | None]:
+    """The table rows of journal line `n`, or why it has none."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return [], f"{JOURNAL} line {n}: not whole JSON (cut off by a stopped run, or edited)"
+    if not isinstance(record, dict) or "article_id" not in record or not isinstance(record.get("report"), dict):
+        return [], f"{JOURNAL} line {n}: not an article record (no article_id or report)"
+    try:
+        return list(record_rows(record)), None
+    except (TypeError, AttributeError, KeyError, ValueError) as exc:
+        return [], f"{JOURNAL} line {n}: article {record['article_id']!r} has a malformed report ({exc!r})"
 
 
 def _write_all(writers: list[TableWriter], row: dict[str, Any]) -> None:
