@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .api import parse
 from .decoding import DecodeError, decode
+from .streams import EXIT_BROKEN_PIPE, BrokenPipe, StreamError, discard_stdout, read_stdin, write_stdout
 
 
 class CliError(Exception):
@@ -30,7 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 def read_text(name: str) -> str:
     """The UTF-8 text of file `name` (``-`` for standard input), or a one-line error."""
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        data = read_stdin() if name == "-" else Path(name).read_bytes()
     except FileNotFoundError:
         raise CliError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -45,13 +46,7 @@ def read_text(name: str) -> str:
 
 def _write(text: str) -> None:
     """Write UTF-8 to standard output whatever the locale says (JSON is UTF-8)."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # replaced by a text-only stream (tests)
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8", errors="replace"))
-    buffer.flush()
+    write_stdout(text)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -101,14 +96,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    0 on success; 1 when a batch or index run could not parse some inputs; 2 for a usage
+    error, a file that cannot be read or written, or a closed or full standard stream (one
+    line on standard error); 141 (128 + SIGPIPE, what a shell shows for Unix tools) and no
+    message when the reader of standard output has gone (``| head``); 130 on Ctrl-C.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         status: int = args.func(args)
-    except CliError as exc:
+    except (CliError, StreamError) as exc:
         print(f"party-reports: {exc}", file=sys.stderr)
+        discard_stdout()
         return 2
+    except (BrokenPipe, BrokenPipeError):
+        discard_stdout()
+        return EXIT_BROKEN_PIPE
     return status
 
 

@@ -31,6 +31,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print(f"party-reports: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
         return 2
+    if "-" in args.inputs:
+        from ..streams import StreamError, stdin_bytes
+
+        try:
+            stdin_bytes()
+        except StreamError as exc:
+            print(f"party-reports: {exc}", file=sys.stderr)
+            return 2
     from .batch import open_progress, run_batch
     from .inputs import iter_work
 

@@ -21,6 +21,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..streams import write_stdout
+
 
 def _err(message: str) -> None:
     print(f"party-reports: {message}", file=sys.stderr)
@@ -28,13 +30,7 @@ def _err(message: str) -> None:
 
 def _write(text: str) -> None:
     """UTF-8 on standard output whatever the locale says."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (tests)
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8", errors="replace"))
-    buffer.flush()
+    write_stdout(text)
 
 
 def _run_batch(inputs: list[str], out: Path, jobs: int, encoding: str | None) -> None:

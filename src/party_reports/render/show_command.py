@@ -10,8 +10,9 @@ from pathlib import Path
 def _read(name: str, encoding: str | None) -> str:
     from ..corpus.html import extract_main_text
     from ..decoding import decode
+    from ..streams import read_stdin
 
-    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    data = read_stdin() if name == "-" else Path(name).read_bytes()
     text = decode(data, name, encoding)
     if name != "-" and Path(name).suffix.lower() in {".html", ".htm"}:
         return extract_main_text(text)
