@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench evaluate schema clean
+.PHONY: demo test test-slow bench evaluate schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy --strict
 	$(BIN)/pytest
+
+# The tests marked slow (30 s or more each: a 20 MiB input under the default budget).
+test-slow: $(STAMP)
+	$(BIN)/pytest -m slow
 
 evaluate: $(STAMP)
 	$(BIN)/party-reports evaluate fixtures/articles

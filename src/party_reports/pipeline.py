@@ -115,7 +115,7 @@ def _timed_out(run: Extraction, field: str) -> None:
     run.doc.add_finding(
         "extractor.timeout",
         "error",
-        f"the {field} extractor ran past {run.doc.options.timeout:g} s and was stopped; "
+        f"the {field} extractor ran past {run.doc.budget:g} s and was stopped; "
         f"{field} are missing from this report",
     )
 
