@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .api import parse
-from .decoding import DecodeError, decode
+from .decoding import ENCODING_HELP, DecodeError, decode
 from .streams import EXIT_BROKEN_PIPE, BrokenPipe, StreamError, discard_stdout, read_stdin, write_stdout
 
 
@@ -28,8 +28,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def read_text(name: str) -> str:
-    """The UTF-8 text of file `name` (``-`` for standard input), or a one-line error."""
+def read_text(name: str, encoding: str | None = None) -> str:
+    """The text of file `name` (``-`` for standard input), UTF-8 unless `encoding` says
+    otherwise (``auto``: detected), or a one-line error."""
     try:
         data = read_stdin() if name == "-" else Path(name).read_bytes()
     except FileNotFoundError:
@@ -39,7 +40,7 @@ def read_text(name: str) -> str:
     except OSError as exc:
         raise CliError(f"{name}: cannot read ({exc.strerror})") from None
     try:
-        return decode(data, "standard input" if name == "-" else name)
+        return decode(data, "standard input" if name == "-" else name, encoding)
     except DecodeError as exc:
         raise CliError(str(exc)) from None
 
@@ -50,7 +51,7 @@ def _write(text: str) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    report = parse(read_text(args.file))
+    report = parse(read_text(args.file, args.encoding))
     out = report.model_dump_json(indent=2)
     _write(out + "\n")
     return 0
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p_parse = sub.add_parser("parse", help="print the report of one article as JSON")
     p_parse.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    p_parse.add_argument("--encoding", default=None, help=ENCODING_HELP)
     p_parse.set_defaults(func=_cmd_parse)
     p_eval = sub.add_parser(
         "evaluate", help="score parse against a folder of NAME.txt + NAME.gold.json (docs/evaluation.md)"

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..decoding import ENCODING_HELP
+
 
 def _read(name: str, encoding: str | None) -> str:
     from ..corpus.html import extract_main_text
@@ -52,5 +54,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("show", help="one article as an HTML page with every extracted span marked")
     p.add_argument("article", help="a .txt file, an .html page, or - for text on standard input")
     p.add_argument("-o", "--out", required=True, help="the HTML file to write")
-    p.add_argument("--encoding", default=None, help="encoding of the input (default UTF-8)")
+    p.add_argument("--encoding", default=None, help=ENCODING_HELP)
     p.set_defaults(func=_cmd_show)
