@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench evaluate schema clean
+.PHONY: demo test test-slow fuzz bench evaluate schema clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,17 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy --strict
 	$(BIN)/pytest
+
+# The tests marked slow (30 s or more each: a 20 MiB input under the default budget).
+test-slow: $(STAMP)
+	$(BIN)/pytest -m slow
+
+# The long fuzz campaign on two processes (tests/fuzz/campaign.py, benchmarks/README.md):
+# `make fuzz N=1000000`; MINUTES=20 stops it after that long.
+N ?= 100000
+MINUTES ?=
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz.campaign --n $(N) --jobs 2 $(if $(MINUTES),--minutes $(MINUTES)) --out fuzz-summary.json
 
 evaluate: $(STAMP)
 	$(BIN)/party-reports evaluate fixtures/articles

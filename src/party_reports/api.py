@@ -103,7 +103,7 @@ def _run(text: str, options: Options | None, field: str | None, published: datet
     run = extract(text, check_input(text, options, caller), () if field is None else (field,), published)
     if run.timed_out:
         stopped = ", ".join(run.timed_out) + (" extractors" if len(run.timed_out) > 1 else " extractor")
-        raise ExtractionTimeout(f"{caller}(): the {stopped} ran past {run.doc.options.timeout:g} s")
+        raise ExtractionTimeout(f"{caller}(): the {stopped} ran past {run.doc.budget:g} s")
     return run
 
 

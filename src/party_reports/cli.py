@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .api import parse
-from .decoding import DecodeError, decode
+from .decoding import ENCODING_HELP, DecodeError, decode
+from .streams import EXIT_BROKEN_PIPE, BrokenPipe, StreamError, discard_stdout, read_stdin, write_stdout
 
 
 class CliError(Exception):
@@ -27,10 +28,11 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def read_text(name: str) -> str:
-    """The UTF-8 text of file `name` (``-`` for standard input), or a one-line error."""
+def read_text(name: str, encoding: str | None = None) -> str:
+    """The text of file `name` (``-`` for standard input), UTF-8 unless `encoding` says
+    otherwise (``auto``: detected), or a one-line error."""
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        data = read_stdin() if name == "-" else Path(name).read_bytes()
     except FileNotFoundError:
         raise CliError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -38,24 +40,18 @@ def read_text(name: str) -> str:
     except OSError as exc:
         raise CliError(f"{name}: cannot read ({exc.strerror})") from None
     try:
-        return decode(data, "standard input" if name == "-" else name)
+        return decode(data, "standard input" if name == "-" else name, encoding)
     except DecodeError as exc:
         raise CliError(str(exc)) from None
 
 
 def _write(text: str) -> None:
     """Write UTF-8 to standard output whatever the locale says (JSON is UTF-8)."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # replaced by a text-only stream (tests)
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8", errors="replace"))
-    buffer.flush()
+    write_stdout(text)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    report = parse(read_text(args.file))
+    report = parse(read_text(args.file, args.encoding))
     out = report.model_dump_json(indent=2)
     _write(out + "\n")
     return 0
@@ -87,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p_parse = sub.add_parser("parse", help="print the report of one article as JSON")
     p_parse.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    p_parse.add_argument("--encoding", default=None, help=ENCODING_HELP)
     p_parse.set_defaults(func=_cmd_parse)
     p_eval = sub.add_parser(
         "evaluate", help="score parse against a folder of NAME.txt + NAME.gold.json (docs/evaluation.md)"
@@ -101,14 +98,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    0 on success; 1 when a batch or index run could not parse some inputs; 2 for a usage
+    error, a file that cannot be read or written, or a closed or full standard stream (one
+    line on standard error); 141 (128 + SIGPIPE, what a shell shows for Unix tools) and no
+    message when the reader of standard output has gone (``| head``); 130 on Ctrl-C.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         status: int = args.func(args)
-    except CliError as exc:
+    except (CliError, StreamError) as exc:
         print(f"party-reports: {exc}", file=sys.stderr)
+        discard_stdout()
         return 2
+    except (BrokenPipe, BrokenPipeError):
+        discard_stdout()
+        return EXIT_BROKEN_PIPE
     return status
 
 

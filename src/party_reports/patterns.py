@@ -101,11 +101,17 @@ class Doc:
             self._excluded_count = len(self.excluded)
         return self._excluded_index.overlaps(start, end)
 
-    def start_clock(self) -> None:
-        """Give the next extractor its full time budget."""
+    @property
+    def budget(self) -> float:
+        """Seconds each extractor may spend on this text: `Options.timeout` when given,
+        else a base plus so much per MiB (`Options.budget`), at most `MAX_BUDGET`."""
         # Clamped: the regex engine's own timeout overflows on budgets past ~9e12 s (inf
         # included), which made every extractor time out at once.
-        self.deadline = time.monotonic() + min(self.options.timeout, MAX_BUDGET)
+        return min(self.options.budget(len(self.norm.text)), MAX_BUDGET)
+
+    def start_clock(self) -> None:
+        """Give the next extractor its full time budget."""
+        self.deadline = time.monotonic() + self.budget
 
     def remaining(self) -> float:
         """Seconds left before the current extractor's deadline (raises past it)."""

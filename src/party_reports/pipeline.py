@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .extractors import EXTRACTORS, Extractor, extract_metadata
+from .legacy import legacy_font_encoding, legacy_message
 from .models import _SURROGATE, DateMention, DocumentRef, Mention, Metadata, Options, Quota, Span
 from .patterns import Doc, ExtractionTimeout, SpanSet
 from .text import normalise
@@ -92,6 +93,9 @@ def extract(
             "the text holds lone surrogate code points (badly decoded input); "
             "they are written as U+FFFD in JSON output",
         )
+    legacy = legacy_font_encoding(text)
+    if legacy is not None:
+        doc.add_finding("text.legacy_font_encoding", "warning", legacy_message(legacy))
     run = Extraction(doc, Metadata(), {})
     doc.start_clock()
     try:
@@ -115,7 +119,7 @@ def _timed_out(run: Extraction, field: str) -> None:
     run.doc.add_finding(
         "extractor.timeout",
         "error",
-        f"the {field} extractor ran past {run.doc.options.timeout:g} s and was stopped; "
+        f"the {field} extractor ran past {run.doc.budget:g} s and was stopped; "
         f"{field} are missing from this report",
     )
 

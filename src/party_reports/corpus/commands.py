@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from types import FrameType
 
+from ..decoding import ENCODING_HELP
 from .writers import FORMATS
 
 
@@ -31,6 +32,22 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print(f"party-reports: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
         return 2
+    if args.encoding and args.encoding.lower() == "auto":
+        from ..decoding import DecodeError, require_detector
+
+        try:
+            require_detector()
+        except DecodeError as exc:
+            print(f"party-reports: {exc}", file=sys.stderr)
+            return 2
+    if "-" in args.inputs:
+        from ..streams import StreamError, stdin_bytes
+
+        try:
+            stdin_bytes()
+        except StreamError as exc:
+            print(f"party-reports: {exc}", file=sys.stderr)
+            return 2
     from .batch import open_progress, run_batch
     from .inputs import iter_work
 
@@ -93,7 +110,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes (default) or Dask")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)")
     p.add_argument("--resume", action="store_true", help="keep the articles of an interrupted run, parse the rest")
-    p.add_argument("--encoding", default=None, help="encoding of text inputs (default UTF-8)")
+    p.add_argument("--encoding", default=None, help=ENCODING_HELP)
     p.add_argument("--no-bom", action="store_true", help="CSV without the BOM that spreadsheets need for UTF-8")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_batch)

@@ -21,6 +21,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..decoding import ENCODING_HELP
+from ..streams import write_stdout
+
 
 def _err(message: str) -> None:
     print(f"party-reports: {message}", file=sys.stderr)
@@ -28,13 +31,7 @@ def _err(message: str) -> None:
 
 def _write(text: str) -> None:
     """UTF-8 on standard output whatever the locale says."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (tests)
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8", errors="replace"))
-    buffer.flush()
+    write_stdout(text)
 
 
 def _run_batch(inputs: list[str], out: Path, jobs: int, encoding: str | None) -> None:
@@ -144,7 +141,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--db", required=True, help="the DuckDB file to create or add to")
     p.add_argument("--batch-out", help="for raw inputs: keep the batch output here (default: a temporary folder)")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for raw inputs")
-    p.add_argument("--encoding", default=None, help="encoding of raw text inputs (default UTF-8)")
+    p.add_argument("--encoding", default=None, help=ENCODING_HELP)
     p.set_defaults(func=_cmd_index)
     q = sub.add_parser("query", help="run SQL on a corpus index and print the result")
     q.add_argument("db", help="a DuckDB file made by 'party-reports index'")

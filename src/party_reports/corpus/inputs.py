@@ -9,13 +9,13 @@ so a run accounts for all of its inputs.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
 
 from ..decoding import DecodeError, decode
+from ..streams import StreamError, stdin_bytes
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -93,8 +93,15 @@ def iter_work(inputs: Iterable[str], *, encoding: str | None = None, stdin: IO[b
     """Every article (or unreadable input) named by `inputs`, in order, read lazily."""
     for name in inputs:
         if name == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _jsonl_work(stream, "<stdin>", encoding)
+            try:
+                stream = stdin if stdin is not None else stdin_bytes()
+            except StreamError as exc:
+                yield Work("<stdin>", "<stdin>", error=f"<stdin>: {exc}")
+                continue
+            try:
+                yield from _jsonl_work(stream, "<stdin>", encoding)
+            except OSError as exc:
+                yield Work("<stdin>", "<stdin>", error=f"<stdin>: cannot read standard input ({exc.strerror})")
             continue
         path = Path(name)
         if path.is_dir():

@@ -6,12 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..decoding import ENCODING_HELP
+
 
 def _read(name: str, encoding: str | None) -> str:
     from ..corpus.html import extract_main_text
     from ..decoding import decode
+    from ..streams import read_stdin
 
-    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    data = read_stdin() if name == "-" else Path(name).read_bytes()
     text = decode(data, name, encoding)
     if name != "-" and Path(name).suffix.lower() in {".html", ".htm"}:
         return extract_main_text(text)
@@ -51,5 +54,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("show", help="one article as an HTML page with every extracted span marked")
     p.add_argument("article", help="a .txt file, an .html page, or - for text on standard input")
     p.add_argument("-o", "--out", required=True, help="the HTML file to write")
-    p.add_argument("--encoding", default=None, help="encoding of the input (default UTF-8)")
+    p.add_argument("--encoding", default=None, help=ENCODING_HELP)
     p.set_defaults(func=_cmd_show)

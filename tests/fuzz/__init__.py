@@ -1,0 +1,1 @@
+"""Fuzzing `parse`: mutations of the composed fixtures, the checks, and the drivers."""
