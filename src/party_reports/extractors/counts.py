@@ -11,7 +11,10 @@ Forms handled (pattern in brackets):
   "lượt" + noun keeps it: "40 lượt chi bộ" -> "lượt chi bộ";
   a qualifier is kept: "gần 400 lượt cán bộ" (gần), "trên 16.000 tổ chức đảng" (trên);
   scale words: "gần 6 ngàn đảng viên" -> 6000;
-  a change, not a stock: "tăng 197 đảng viên", "vượt chỉ tiêu 9 đảng viên" (is_change).
+  a change, not a stock: "tăng 197 đảng viên", "vượt chỉ tiêu 9 đảng viên" (is_change);
+  nouns that are also verbs or labels (count_nouns.py): "kết luận 3 tổ chức có vi phạm"
+  but not "Chi bộ 3 tổ chức đại hội"; posts: "25 bí thư chi bộ" but not "Thôn 3 Bí thư";
+  a lost space: "cùng5 đảng viên" (after a few function words only, not "F1").
 - number word + noun [count.word_unit]: "hai chi bộ" -> 2; "Ba đồng chí" at the
   start of a sentence.
 - at least [count.at_least_from]: "từ 3 đảng viên chính thức trở lên" (qualifier từ).
@@ -36,6 +39,7 @@ Deliberately rejected:
   "năm 2022 đảng viên", "lần thứ 4", "phòng họp số 2", "Phường 12"
 - target ranges: "1-2 đảng viên", "từ 90 - 100 đảng viên", "3 đến 5 đảng viên"
 - percentages and decimals: "100% chi bộ", "2,5 đảng viên"
+- a ceiling: "chi bộ có dưới 5 đảng viên" (a threshold)
 - the numbers of an X/Y quota: "23/15 đồng chí" (a quota, see quotas.py)
 - a bare year before a noun: "2022 đảng viên"
 - number words that are mostly not numbers here: "một" (a), "năm" (year), "tư"
@@ -54,6 +58,7 @@ from ..lexicon import load
 from ..models import Count, Span
 from ..patterns import Doc, Pattern, Regex, RegexMatch, compile_verbose, longest_first, trie
 from ..text import parse_decimal, parse_int, parse_number_word
+from .count_nouns import AMBIGUOUS, POSTS, organisation_noun, post_after_label
 
 __all__ = [
     "BLOCKER_WORDS",
@@ -120,7 +125,10 @@ NUMBER = r"""
 
 # What stands right before the number: not a word, a number, a date or a percent.
 _NUMBER_START = r"""
-    (?<![\p{L}\d.,/%-])                  # F1, the tail of 1.988, 30,40, 3/2, 100%, 1-2
+    (?:
+        (?<![\p{L}\d.,/%-])              # F1, the tail of 1.988, 30,40, 3/2, 100%, 1-2
+      | (?<=(?<!\p{L})(?:cùng|với|có|gồm|cho|và|được|nạp|luận|tổng))   # "cùng5 đảng viên": a lost space
+    )
 """
 
 
@@ -239,7 +247,8 @@ _QUALS = frozenset(QUALIFIERS)
 BLOCKER_WORDS = frozenset(_LISTS["blockers"])  # the table's words (quotas reads them too)
 _BLOCKERS = BLOCKER_WORDS | {"thứ", "lần", "mười", "mươi"}  # lần thứ ba, mười hai
 # Two-word leads whose last word is a blocker but which do introduce a count.
-_UNBLOCKED = frozenset({"kỷ luật", "kỉ luật", "tổng số", "thiểu số", "đa số"})  # "với tổng số 346 đảng viên"
+# "với tổng số 346 đảng viên", "kết luận 3 tổ chức" ("Kết luận 21" has no noun after it)
+_UNBLOCKED = frozenset({"kỷ luật", "kỉ luật", "tổng số", "thiểu số", "đa số", "kết luận"})
 
 
 _OPENERS = "([\"'“‘-,:;"
@@ -313,12 +322,15 @@ def _blocked(text: str, start: int) -> bool:
 def _left(doc: Doc, start: int) -> tuple[int, str | None, bool] | None:
     """The mention start, qualifier and change flag before a number at `start`.
 
-    None when the number is blocked (see `_blocked`).
+    None when the number is blocked (see `_blocked`) or under a ceiling ("dưới 5 …").
     """
     if _blocked(doc.text, start):
         return None
     begin, (change, qual) = words_before(doc.text, start, [_CHANGES, _QUALS])
-    return begin, QUALIFIERS[qual].qualifier if qual else None, change is not None
+    qualifier = QUALIFIERS[qual].qualifier if qual else None
+    if qualifier == "dưới":
+        return None  # a ceiling is a threshold: "chi bộ có dưới 5 đảng viên"
+    return begin, qualifier, change is not None
 
 
 def unit_of(match: RegexMatch) -> str:
@@ -348,11 +360,23 @@ def resolve_number_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         if decimal is None:
             return None
         number = decimal
+    if not _noun_reading(m, doc):
+        return None
     if m.group("scale"):
         number *= _SCALES[m.group("scale").lower()]
     if isinstance(number, float) and not number.is_integer():
         return None
     return {"_start": start, "value": int(number), "unit": unit_of(m), "qualifier": qualifier, "is_change": change}
+
+
+def _noun_reading(m: RegexMatch, doc: Doc) -> bool:
+    """False for a verb "tổ chức" ("Chi bộ 3 tổ chức đại hội"), a copy "bản" ("3 bản cam
+    kết") and a label's number before a post or such a noun ("Thôn 3 Bí thư …"); see
+    count_nouns."""
+    word = " ".join(m.group("unit").lower().split())
+    if word in AMBIGUOUS and not organisation_noun(doc.text, m.end("unit")):
+        return False
+    return (word not in POSTS and word not in AMBIGUOUS) or not post_after_label(doc.text, m.start())
 
 
 def resolve_word_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
@@ -370,6 +394,8 @@ def resolve_word_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     if left is None or value is None:
         return None
     start, qualifier, change = left
+    if not _noun_reading(m, doc):
+        return None
     return {"_start": start, "value": value, "unit": unit_of(m), "qualifier": qualifier, "is_change": change}
 
 
