@@ -9,6 +9,8 @@
   need no look.
 - "bản" is a village in the north-west ("19 bản", "3 bản và 2 thôn") and a copy ("3 bản
   cam kết", "5 bản kiểm điểm"): the same look as "tổ chức" (`AMBIGUOUS`).
+- committees ("chi ủy", "cấp ủy", "đảng ủy") count in lower case only: capitalised after a
+  number they mostly open a new clause (`COMMITTEES`).
 - posts ("bí thư", "chủ tịch") count persons ("25 bí thư chi bộ", "30 chủ tịch UBND
   xã"), but after a place or cell label the number is the label's ("Thôn 3 Bí thư chi bộ
   …", "Chi bộ 4 chủ tịch …"): `post_after_label`.
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["AMBIGUOUS", "POSTS", "organisation_noun", "post_after_label"]
+__all__ = ["AMBIGUOUS", "COMMITTEES", "POSTS", "organisation_noun", "post_after_label"]
 
 # What may follow the bare noun "tổ chức": an end of phrase, or a word the verb never takes.
 _NOUN_FOLLOWS = regex.compile(
@@ -38,6 +40,8 @@ _LABELS = frozenset(
 
 # Nouns that count only before `_NOUN_FOLLOWS`.
 AMBIGUOUS = frozenset({"tổ chức", "tổ chức đoàn", "tổ chức hội", "bản"})
+# Committees count in lower case only: "kết luận 01 chi ủy", but "… 5 Đảng ủy đã …" starts a clause.
+COMMITTEES = frozenset({"chi ủy", "cấp ủy", "đảng ủy"})
 POSTS = frozenset(
     {"bí thư", "bí thư chi bộ", "bí thư đảng ủy", "bí thư cấp ủy", "phó bí thư", "chủ tịch", "phó chủ tịch"}
 )

@@ -58,7 +58,7 @@ from ..lexicon import load
 from ..models import Count, Span
 from ..patterns import Doc, Pattern, Regex, RegexMatch, compile_verbose, longest_first, trie
 from ..text import parse_decimal, parse_int, parse_number_word
-from .count_nouns import AMBIGUOUS, POSTS, organisation_noun, post_after_label
+from .count_nouns import AMBIGUOUS, COMMITTEES, POSTS, organisation_noun, post_after_label
 
 __all__ = [
     "BLOCKER_WORDS",
@@ -373,8 +373,11 @@ def _noun_reading(m: RegexMatch, doc: Doc) -> bool:
     """False for a verb "tổ chức" ("Chi bộ 3 tổ chức đại hội"), a copy "bản" ("3 bản cam
     kết") and a label's number before a post or such a noun ("Thôn 3 Bí thư …"); see
     count_nouns."""
-    word = " ".join(m.group("unit").lower().split())
+    written = m.group("unit")
+    word = " ".join(written.lower().split())
     if word in AMBIGUOUS and not organisation_noun(doc.text, m.end("unit")):
+        return False
+    if word in COMMITTEES and written[:1].isupper():
         return False
     return (word not in POSTS and word not in AMBIGUOUS) or not post_after_label(doc.text, m.start())
 
