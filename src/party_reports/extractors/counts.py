@@ -11,7 +11,10 @@ Forms handled (pattern in brackets):
   "lượt" + noun keeps it: "40 lượt chi bộ" -> "lượt chi bộ";
   a qualifier is kept: "gần 400 lượt cán bộ" (gần), "trên 16.000 tổ chức đảng" (trên);
   scale words: "gần 6 ngàn đảng viên" -> 6000;
-  a change, not a stock: "tăng 197 đảng viên", "vượt chỉ tiêu 9 đảng viên" (is_change).
+  a change, not a stock: "tăng 197 đảng viên", "vượt chỉ tiêu 9 đảng viên" (is_change);
+  nouns that are also verbs or labels (count_nouns.py): "kết luận 3 tổ chức có vi phạm"
+  but not "Chi bộ 3 tổ chức đại hội"; posts: "25 bí thư chi bộ" but not "Thôn 3 Bí thư";
+  a lost space: "cùng5 đảng viên" (after a few function words only, not "F1").
 - number word + noun [count.word_unit]: "hai chi bộ" -> 2; "Ba đồng chí" at the
   start of a sentence.
 - at least [count.at_least_from]: "từ 3 đảng viên chính thức trở lên" (qualifier từ).
@@ -21,12 +24,8 @@ qualifier, a change word, or a blocker such as "năm", "số", "1-") is read by 
 resolvers from a short window, and a resolver may move the mention's start back
 over it by returning ``_start``.
 
-Links for the checks in validate.py (set here, where the text is at hand):
-
-- ``paired_with``: "62 chi bộ trực thuộc với 647 đảng viên": the persons count
-  points at the organisations count it is stated with (a total-membership statement).
-- ``part_of``: "58 tổ chức cơ sở đảng, gồm 16 đảng bộ cơ sở và 42 chi bộ cơ sở": each
-  part (two or more, of the total's kind) points at the total.
+Links between counts for the checks in validate.py (``paired_with``, ``part_of``) are set
+by count_links.py.
 
 Deliberately rejected:
 
@@ -36,6 +35,7 @@ Deliberately rejected:
   "năm 2022 đảng viên", "lần thứ 4", "phòng họp số 2", "Phường 12"
 - target ranges: "1-2 đảng viên", "từ 90 - 100 đảng viên", "3 đến 5 đảng viên"
 - percentages and decimals: "100% chi bộ", "2,5 đảng viên"
+- a ceiling: "chi bộ có dưới 5 đảng viên" (a threshold)
 - the numbers of an X/Y quota: "23/15 đồng chí" (a quota, see quotas.py)
 - a bare year before a noun: "2022 đảng viên"
 - number words that are mostly not numbers here: "một" (a), "năm" (year), "tư"
@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -54,6 +54,9 @@ from ..lexicon import load
 from ..models import Count, Span
 from ..patterns import Doc, Pattern, Regex, RegexMatch, compile_verbose, longest_first, trie
 from ..text import parse_decimal, parse_int, parse_number_word
+from .count_links import Hit as _Hit
+from .count_links import link as _link
+from .count_nouns import AMBIGUOUS, COMMITTEES, POSTS, organisation_noun, post_after_label
 
 __all__ = [
     "BLOCKER_WORDS",
@@ -120,7 +123,10 @@ NUMBER = r"""
 
 # What stands right before the number: not a word, a number, a date or a percent.
 _NUMBER_START = r"""
-    (?<![\p{L}\d.,/%-])                  # F1, the tail of 1.988, 30,40, 3/2, 100%, 1-2
+    (?:
+        (?<![\p{L}\d.,/%-])              # F1, the tail of 1.988, 30,40, 3/2, 100%, 1-2
+      | (?<=(?<!\p{L})(?:cùng|với|có|gồm|cho|và|được|nạp|luận|tổng))   # "cùng5 đảng viên": a lost space
+    )
 """
 
 
@@ -239,7 +245,8 @@ _QUALS = frozenset(QUALIFIERS)
 BLOCKER_WORDS = frozenset(_LISTS["blockers"])  # the table's words (quotas reads them too)
 _BLOCKERS = BLOCKER_WORDS | {"thứ", "lần", "mười", "mươi"}  # lần thứ ba, mười hai
 # Two-word leads whose last word is a blocker but which do introduce a count.
-_UNBLOCKED = frozenset({"kỷ luật", "kỉ luật", "tổng số", "thiểu số", "đa số"})  # "với tổng số 346 đảng viên"
+# "với tổng số 346 đảng viên", "kết luận 3 tổ chức" ("Kết luận 21" has no noun after it)
+_UNBLOCKED = frozenset({"kỷ luật", "kỉ luật", "tổng số", "thiểu số", "đa số", "kết luận"})
 
 
 _OPENERS = "([\"'“‘-,:;"
@@ -313,12 +320,15 @@ def _blocked(text: str, start: int) -> bool:
 def _left(doc: Doc, start: int) -> tuple[int, str | None, bool] | None:
     """The mention start, qualifier and change flag before a number at `start`.
 
-    None when the number is blocked (see `_blocked`).
+    None when the number is blocked (see `_blocked`) or under a ceiling ("dưới 5 …").
     """
     if _blocked(doc.text, start):
         return None
     begin, (change, qual) = words_before(doc.text, start, [_CHANGES, _QUALS])
-    return begin, QUALIFIERS[qual].qualifier if qual else None, change is not None
+    qualifier = QUALIFIERS[qual].qualifier if qual else None
+    if qualifier == "dưới":
+        return None  # a ceiling is a threshold: "chi bộ có dưới 5 đảng viên"
+    return begin, qualifier, change is not None
 
 
 def unit_of(match: RegexMatch) -> str:
@@ -348,11 +358,26 @@ def resolve_number_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         if decimal is None:
             return None
         number = decimal
+    if not _noun_reading(m, doc):
+        return None
     if m.group("scale"):
         number *= _SCALES[m.group("scale").lower()]
     if isinstance(number, float) and not number.is_integer():
         return None
     return {"_start": start, "value": int(number), "unit": unit_of(m), "qualifier": qualifier, "is_change": change}
+
+
+def _noun_reading(m: RegexMatch, doc: Doc) -> bool:
+    """False for a verb "tổ chức" ("Chi bộ 3 tổ chức đại hội"), a copy "bản" ("3 bản cam
+    kết") and a label's number before a post or such a noun ("Thôn 3 Bí thư …"); see
+    count_nouns."""
+    written = m.group("unit")
+    word = " ".join(written.lower().split())
+    if word in AMBIGUOUS and not organisation_noun(doc.text, m.end("unit")):
+        return False
+    if word in COMMITTEES and written[:1].isupper():
+        return False
+    return (word not in POSTS and word not in AMBIGUOUS) or not post_after_label(doc.text, m.start())
 
 
 def resolve_word_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
@@ -370,6 +395,8 @@ def resolve_word_unit(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     if left is None or value is None:
         return None
     start, qualifier, change = left
+    if not _noun_reading(m, doc):
+        return None
     return {"_start": start, "value": value, "unit": unit_of(m), "qualifier": qualifier, "is_change": change}
 
 
@@ -386,87 +413,6 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("count.number_unit", _NUMBER_UNIT, resolve_number_unit),
     Pattern("count.word_unit", _WORD_UNIT, resolve_word_unit),
 )
-
-
-class _Hit(NamedTuple):
-    """A resolved match in normalised offsets, before links are set (a tuple: cheap to make)."""
-
-    start: int
-    end: int
-    rule: str
-    fields: dict[str, Any]
-    kind: str
-    paired_with: tuple[int, int] | None = None
-    part_of: tuple[int, int] | None = None
-
-
-# Between "62 chi bộ" and "647 đảng viên": a few modifier words, then "với", not
-# "đối với" ("09 cuộc kiểm tra đối với 40 lượt chi bộ" is not a membership total).
-_PAIR_GAP = compile_verbose(
-    r"""
-    [ ](?:\p{L}+[ ]){0,4}?               # "trực thuộc", "trực thuộc Huyện ủy"
-    (?<!đối[ ])với[ ]
-    (?:tổng[ ]số[ ])?
-    """
-)
-# Between a total and its first part: modifiers, an optional parenthesis, "gồm".
-_PARTS_OPEN = compile_verbose(
-    r"""
-    (?:[ ]\p{L}+){0,4}
-    [ ]?(?:\([^()\n]{0,120}\)[ ]?)?      # "36 TCCS đảng (giảm 1 đảng bộ …) gồm"
-    [,:]?[ ]?(?:bao[ ])?gồm[ ]?(?:có[ ]?)?:?[ ]?
-    """
-)
-# Between two parts: modifiers (commas allowed: "huyện, thị xã"), then "," or "và".
-_PARTS_SEP = compile_verbose(r"[\p{L} ,]{0,50}?(?P<sep>,|[ ]và)[ ]")
-
-
-def _link(doc: Doc, hits: list[_Hit]) -> list[_Hit]:
-    """Set `paired_with` and `part_of` on hits sorted by position.
-
-    The gap patterns are bounded and run on short gaps: matched without `timeout=`,
-    which costs more than the match; the budget is checked once here.
-    """
-    doc.remaining()
-    out = list(hits)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if a.kind == "organisation" and b.kind == "person" and b.fields["qualifier"] is None:
-            gap = doc.text[a.end : b.start]
-            if len(gap) <= 60 and _PAIR_GAP.fullmatch(gap):
-                out[i + 1] = b._replace(paired_with=(a.start, a.end))
-    for i, total in enumerate(out):
-        if i + 2 >= len(out) or total.fields["qualifier"] or total.fields["is_change"]:
-            continue
-        gap = doc.text[total.end : out[i + 1].start]
-        if len(gap) > 200 or not _PARTS_OPEN.fullmatch(gap):
-            continue
-        parts = _parts(doc, out, i + 1, total.kind)
-        if len(parts) >= 2:
-            for j in parts:
-                out[j] = out[j]._replace(part_of=(total.start, total.end))
-    return out
-
-
-def _parts(doc: Doc, hits: list[_Hit], first: int, kind: str) -> list[int]:
-    """Indexes of the parts listed after "gồm", or [] when the list is not clean."""
-    parts = [first]
-    j = first
-    while True:
-        if hits[j].kind != kind or hits[j].fields["qualifier"] or hits[j].fields["is_change"]:
-            return []
-        if j + 1 >= len(hits):
-            return parts
-        gap = doc.text[hits[j].end : hits[j + 1].start]
-        sep = _PARTS_SEP.fullmatch(gap) if len(gap) <= 60 else None
-        if sep is None:
-            return parts
-        j += 1
-        parts.append(j)
-        if sep.group("sep").strip() == "và":  # the last part
-            if hits[j].kind != kind or hits[j].fields["qualifier"] or hits[j].fields["is_change"]:
-                return []
-            return parts
 
 
 _KINDS = {row.unit: row.kind for row in UNITS.values()}

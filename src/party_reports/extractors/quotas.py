@@ -47,7 +47,7 @@ from ..lexicon import load
 from ..models import Quota, Span
 from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first, optional_group, trie
 from ..text import parse_decimal, parse_int
-from .counts import BLOCKER_WORDS, NUMBER, QUALIFIERS, UNITS, shape, unit_of, words_before
+from .counts import BLOCKER_WORDS, NUMBER, QUALIFIERS, UNITS, first_letters, shape, unit_of, words_before
 
 __all__ = ["PATTERNS", "extract"]
 
@@ -105,12 +105,16 @@ _VERB = r"""
 """
 # What the percent is measured against: "kế hoạch", "so với chỉ tiêu kế hoạch",
 # "các chỉ tiêu", "chỉ tiêu được giao".  Without one, a percent is a rate or a share.
-_PLAN = r"""
+_PLAN = (
+    r"""
     (?:\s+(?:so\s+với|so|của))?           # "so với nghị quyết", "so nghị quyết" (với left out)
     \s+(?:(?P<cac>các|tổng)\s+)?
-    (?=[ckmnCKMN])(?P<plan>\L<plans>)(?!\p{L})
+    (?="""
+    + first_letters(PLANS)
+    + r""")(?P<plan>\L<plans>)(?!\p{L})
     (?:\s+được\s+giao)?
 """
+)
 # A target after the percent phrase: "(1.988/2.100 đảng viên)", "(190 đảng viên)".
 _TARGET = r"""
     (?:(?:\s+\p{L}+){0,4}?(?:\s+(?:19|20)\d\d)?      # "kế hoạch năm 2012 (120 đảng viên)"
@@ -132,7 +136,9 @@ _RATIO = shape(
     # spaces back can never help, and "23/15" + a long run of spaces stays linear.
     (?:\s++(?P<luot>lượt\s++)?(?P<unit>\L<units>)(?!\p{L}))?     # "đồng chí", "chi bộ"
     (?:
-        (?:\s++\p{L}+){0,12}?             # "đảng trong doanh nghiệp", "bí thư chi bộ đồng thời là trưởng thôn"
+        # "đảng trong doanh nghiệp", "bí thư chi bộ đồng thời là trưởng thôn", "cơ sở Hội tổ
+        # chức Đại hội nhiệm kỳ 2025-2030": words, or a year or term (never another figure)
+        (?P<gap>(?:\s++(?:\p{L}++|(?:19|20)\d\d(?:\s?-\s?(?:19|20)\d\d)?(?!\d))){0,24}?)
         (?:
             \s*+\(\s*(?:{{VERB}})?{{PCT}}(?:{{PLAN}})?\s*\)     # "(đạt 153% chỉ tiêu)", "(120%)"
           | (?:\s*+,\s++|\s++){{VERB}}{{PCT}}(?:{{PLAN}})?       # ", đạt 99,16%", " chiếm 88,2%"
@@ -168,6 +174,19 @@ _COUNT_BEFORE = shape(
     """,
     _FRAGMENTS,
     _LISTS,
+)
+
+# A measured amount right before a percent of a named plan: "trồng mới 148 ha rừng, đạt
+# 37% kế hoạch", "thu 1.250 tỷ đồng, bằng 104% dự toán" (the amount is what was achieved).
+_AMOUNT_BEFORE = compile_verbose(
+    r"""
+    (?<![\p{L}\d.,/])
+    (?P<ach>"""
+    + NUMBER
+    + r""")\s(?:ha|héc-ta|tấn|km|m²|m2|tỷ(?:\s+đồng)?|triệu(?:\s+đồng)?)(?!\p{L})
+    (?:\s+\p{Ll}+){0,2}
+    \s*,\s*\Z
+    """
 )
 
 # The subject verbs as a prefix tree (the same matches as a case-blind \L<list>, faster).
@@ -265,11 +284,12 @@ def _percent_span(m: RegexMatch, doc: Doc) -> Span | None:
 
 
 def _percent_fields(
-    m: RegexMatch, doc: Doc, verb: str | None, qual: str | None, subject: bool = True
+    m: RegexMatch, doc: Doc, verb: str | None, qual: str | None, subject: bool = True, with_percent: bool = True
 ) -> dict[str, Any]:
     """Stated percent, qualifier, what it is a percent of, where it stands, the subject
-    (left out when `subject` is false: the caller reads it from elsewhere)."""
-    pct = optional_group(m, "pct")
+    (left out when `subject` is false: the caller reads it from elsewhere; the percent
+    left out when `with_percent` is false)."""
+    pct = optional_group(m, "pct") if with_percent else None
     if not pct:
         plan_end = None
         fields: dict[str, Any] = {"stated_percent": None, "percent_of": None, "qualifier": None}
@@ -287,7 +307,7 @@ def _percent_fields(
             "percent_of": percent_of,
             "qualifier": QUALIFIERS[" ".join(qual.lower().split())].qualifier if qual else None,
         }
-    fields["percent_span"] = _percent_span(m, doc)
+    fields["percent_span"] = _percent_span(m, doc) if pct else None
     if subject:
         fields["subject"] = _subject(doc, m.start(), plan_end)
     return fields
@@ -311,7 +331,10 @@ def resolve_ratio(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     if achieved is None or target is None or _looks_like_date(m, doc, achieved, target, m.group("tgt")):
         return None
     end = m.end()
-    if not m.group("unit") and not m.group("pct"):
+    with_percent = bool(m.group("pct")) and _percent_reaches(m, achieved, target)
+    if m.group("pct") and not with_percent:
+        end = m.end("unit") if m.group("unit") else m.end("tgt")
+    if not m.group("unit") and not with_percent:
         noun = _OTHER_NOUN.match(doc.text, m.end("tgt"))
         if noun is None or noun.group("noun").lower() in _NOT_QUOTA_NOUNS:
             return None  # "Đồng Cốc 8/7", "24/24 giờ", "1/3 số đảng viên"
@@ -325,8 +348,24 @@ def resolve_ratio(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         "computed_percent": _computed(achieved, target),
         "unit": unit_of(m) if m.group("unit") else None,
         "ratio_span": doc.span(m.start("ach"), m.end("tgt")),
-        **_percent_fields(m, doc, m.group("verb"), m.group("qual")),
+        **_percent_fields(m, doc, m.group("verb"), m.group("qual"), with_percent=with_percent),
     }
+
+
+def _percent_reaches(m: RegexMatch, achieved: int, target: int) -> bool:
+    """False when a percent far from its X/Y (a gap of over 12 words, or a year in it)
+    does not fit the X/Y: it then belongs to some other figure of the clause.
+
+    A near percent is kept as written (the checks report a mismatch); a far one must
+    agree within 1 point, or its excess over 100 must ("3/2 …, vượt 50% chỉ tiêu").
+    """
+    gap = m.group("gap") or ""
+    if len(gap.split()) <= 12 and not any(c.isdigit() for c in gap):
+        return True
+    stated, computed = parse_decimal(m.group("pct")), _computed(achieved, target)
+    if stated is None or computed is None:
+        return False
+    return abs(computed - stated) <= 1 or abs(computed - 100 - stated) <= 1
 
 
 def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
@@ -346,7 +385,7 @@ def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         return None  # "với 152,7% chỉ tiêu" only: not "tăng với 7% so với kế hoạch"
     if _NEGATED.search(doc.text, max(0, start - 12), start):
         return None  # "4 đảng bộ chưa đạt 80% chỉ tiêu": a shortfall, not a figure achieved
-    count, count_span = None, None
+    count, count_span, achieved = None, None, None
     if verb is not None:
         offset = max(0, start - 60)
         count = _COUNT_BEFORE.search(doc.text[offset:start])  # a 60-character window
@@ -354,11 +393,16 @@ def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
             count = None  # "xét chuyển chính thức cho 05 đồng chí, hoàn thành 108% kế hoạch phát triển đảng viên"
         if count is not None:
             count_span = doc.span(offset + count.start(), offset + count.end("unit"))
+        elif plan is not None:
+            amount = _AMOUNT_BEFORE.search(doc.text[offset:start])
+            if amount is not None:
+                achieved = parse_int(amount.group("ach"))
+                count_span = doc.span(offset + amount.start(), offset + amount.end("ach"))
     if plan is None and (rate or verb != "đạt" or count is None or _subject(doc, start, None) != "kết nạp"):
         return None
     fields = {
         "_start": start,
-        "achieved": parse_int(count.group("ach")) if count else None,
+        "achieved": parse_int(count.group("ach")) if count else achieved,
         "target": None,
         "unit": unit_of(count) if count else None,
         "ratio_span": count_span,

@@ -11,12 +11,15 @@ Forms handled (pattern name: example -> value, granularity):
   "Thứ Bảy, 16/7" (the lead joins the span), "ngày 30/4", "hôm nay 7-7", "(17/10)",
   "đến 30/6", "14/10, 15/10" -> XXXX-07-16, or the anchor's year (publication stamp or
   `Options.reference_date`; the year before when the month lies after the anchor's
-  month), flagged year_inferred.
+  month), flagged year_inferred.  Also a listed anniversary after a holiday word or
+  name: "Quốc khánh 2-9", "kỷ niệm 30-4", "Ngày thành lập Đảng 3/2" (holidays.py).
 - ``date.day_pair``: "ngày 6 và 7/8", "các ngày 19-25/1", "chiều ngày 21 và sáng ngày 22
   tháng 12 năm 2022", "từ 13 đến 15-8-1945", "ngày 04-10/3/2024": two days, the first
   taking the second's month and year.
 - ``date.day_range``: "02/5 đến ngày 11/5/2013", "(16/7 - 18/7)": two days, the first
-  taking the end's year.
+  taking the end's year (the year before over New Year: "28/12 đến 2/1/2023").  Two
+  days read apart but linked ("từ ngày 3 tháng 4 đến ngày 5 tháng 5 năm 2023"): the
+  first takes the second's year (ranges.py).
 - ``date.month_year``: "tháng 3/2023", "tháng 3 năm 2023", "tháng 03-2023", "tháng Ba năm
   2023" -> 2023-03 (month).  ``date.month_pair``: "tháng 7-8/2023", "tháng 3 và tháng 4
   năm 2024" -> two months.
@@ -40,7 +43,7 @@ Rejected on purpose (no item): durations ("30 năm tuổi Đảng", "10 năm", "
 relative phrases ("từ đầu năm đến nay", "năm qua"), "quý I" with no year in reach, month
 alone ("tháng 3"), quota fractions and counts ("23/15 đồng chí", "3/2 chi bộ", "từ 3/2 chi
 bộ": a yearless day needs a trigger and no count noun after a weak one), holiday labels
-in names ("đường 30/4", "Trường Mầm non 3/2", "Quốc khánh 2-9", "đợt 3/2"), bare year
+in names ("đường 30/4", "Trường Mầm non 3/2", "đợt 3/2"), bare year
 ranges ("nhiệm vụ 2020-2025", a seed typo its gold leaves out; "trang 82-83"), years
 inside document numbers ("23/2019/NĐ-CP"), publication stamps ("Ngày đăng 09/12/2022 |
 15:50", "20/03/2020 00:00", "Thứ Năm, 30/09/2021" on its own line), anything in

@@ -24,6 +24,7 @@ from .context import (
     _is_stamp,
     _lead_start,
 )
+from .holidays import names_holiday
 from .values import DAY_YEAR_MIN, YEAR_MAX, YEAR_MIN, When, valid_day
 
 
@@ -104,7 +105,8 @@ def resolve_dm(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
 
     In the span: a weekday or time of day ("Sáng 16.7").  Outside it: "ngày", "hôm
     nay", brackets ("(17/10)"); for the slash form also a preposition ("đến 30/6") or a
-    listed day ("14/10, 15/10"), unless a count noun follows ("từ 3/2 chi bộ").
+    listed day ("14/10, 15/10"), unless a count noun follows ("từ 3/2 chi bộ"); any form
+    after a holiday word or name, for a listed holiday ("Quốc khánh 2-9", see holidays).
     """
     start, end = m.span()
     lead = _lead_start(doc, start)
@@ -117,7 +119,8 @@ def resolve_dm(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
             and (_before(_BEFORE_PREPOSITION, doc, start) or _before(_BEFORE_LISTED_DAY, doc, start))
             and not _counted(doc, end)
         )
-        if not (bracketed or weak):
+        holiday = not _counted(doc, end) and names_holiday(doc, start, _int(m, "day") or 0, _month_of(m) or 0)
+        if not (bracketed or weak or holiday):
             return None
     start = start if lead is None else lead
     when = _day(doc, (start, end), _int(m, "day") or 0, _month_of(m) or 0, None, strong)
@@ -145,7 +148,8 @@ def resolve_day_pair(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
 
 
 def resolve_day_range(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
-    """"02/5 đến 11/5/2013", "16/7 - 18/7": two days; the first takes the end's year."""
+    """"02/5 đến 11/5/2013", "16/7 - 18/7": two days; the first takes the end's year (the
+    year before when its month comes later: "28/12 đến 2/1/2023")."""
     start, end = m.span()
     year = _int(m, "year")
     lead = _lead_start(doc, start)
@@ -155,8 +159,10 @@ def resolve_day_range(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         return None
     start = start if lead is None else lead
     s2 = m.start("second")
-    first = _day(doc, (start, m.end("month")), _int(m, "day") or 0, _month_of(m) or 0, year, strong=True)
-    second = _day(doc, (s2, end), _int(m, "day2") or 0, _int(m, "month2") or 0, year, strong=True)
+    month, month2 = _month_of(m) or 0, _int(m, "month2") or 0
+    year1 = year - 1 if year is not None and month > month2 else year  # "28/12 đến 2/1/2023": over New Year
+    first = _day(doc, (start, m.end("month")), _int(m, "day") or 0, month, year1, strong=True)
+    second = _day(doc, (s2, end), _int(m, "day2") or 0, month2, year, strong=True)
     if first is None or second is None:
         return None
     return _found(start, end, (start, m.end("month"), first), (s2, end, second))

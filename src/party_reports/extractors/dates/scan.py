@@ -14,7 +14,9 @@ import regex
 from ...models import DateMention
 from ...patterns import Doc, RegexMatch, SpanSet, longest_first
 from .context import _LISTS, _SENTENCE_END, SENTENCE_REACH
+from .holidays import is_holiday
 from .patterns import GUARDS, PATTERNS
+from .ranges import borrow_years
 from .values import When, infer_year, interval_of, value_of
 
 # --- extraction --------------------------------------------------------------------
@@ -125,7 +127,7 @@ def _gated(text: str, start: int, end: int, body: str, digits: int) -> list[_Gat
         out.append(_DMY)
     if text[end : end + 5].lower() == "tháng":
         out.append(_DMY_WORDS)
-    if separators and (previous in _DAY_TRIGGERS or previous in "(,;"):
+    if separators and (previous in _DAY_TRIGGERS or previous in "(,;" or (separators == 1 and is_holiday(body))):
         out.append(_DM)
     if previous in _PAIR_TRIGGERS:
         out.append(_DAY_PAIR)
@@ -163,7 +165,7 @@ def extract(doc: Doc) -> list[DateMention]:
     if not found:
         return []
     hits = [(s, e, f.rule, w) for f in longest_first(found) for s, e, w in f.items]
-    return [_mention(doc, *hit) for hit in _complete_years(doc, hits)]
+    return [_mention(doc, *hit) for hit in _complete_years(doc, borrow_years(doc, hits))]
 
 
 def _collect(
