@@ -35,7 +35,8 @@ test: $(STAMP)
 	$(BIN)/mypy --strict
 	$(BIN)/pytest
 
-# The tests marked slow (30 s or more each: a 20 MiB input under the default budget).
+# Only the tests marked slow (30 s or more each: a 20 MiB input under the default budget);
+# `make test` runs them too.
 test-slow: $(STAMP)
 	$(BIN)/pytest -m slow
 
