@@ -157,6 +157,8 @@ _PERCENT = shape(
     {{PCT}}
     (?:
         {{PLAN}}{{TARGET}}
+      | \s*\(\s*(?P<tach>{{NUMBER}})\s?/\s?(?P<ttgt>{{NUMBER}})\s+(?P<tunit>\L<units>)(?!\p{L})\s*\)
+                                         # "đạt 112% (56/50 đảng viên)": the X/Y in brackets
       | (?=\s*(?:[.;,)\n]|\Z))           # "kết nạp 52 ĐV mới, đạt 50,98%." (admissions only)
     )
     """,
@@ -368,6 +370,13 @@ def _percent_reaches(m: RegexMatch, achieved: int, target: int) -> bool:
     return abs(computed - stated) <= 1 or abs(computed - 100 - stated) <= 1
 
 
+def _fits(m: RegexMatch) -> bool:
+    """Whether the stated percent is the bracketed X/Y's ("đạt tỷ lệ 90% (9/10 chi bộ)")."""
+    stated = parse_decimal(m.group("pct"))
+    computed = _computed(parse_int(m.group("tach")), parse_int(m.group("ttgt")))
+    return stated is not None and computed is not None and abs(computed - stated) <= 1
+
+
 def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     """A percent of a plan or target, with its lead verb and a count or target around it.
 
@@ -398,7 +407,12 @@ def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
             if amount is not None:
                 achieved = parse_int(amount.group("ach"))
                 count_span = doc.span(offset + amount.start(), offset + amount.end("ach"))
-    if plan is None and (rate or verb != "đạt" or count is None or _subject(doc, start, None) != "kết nạp"):
+    bracketed = plan is None and optional_group(m, "tach") is not None
+    if bracketed and (verb is None or (rate and not _fits(m))):
+        return None  # "tăng 12% (56/50 …)": a verb of achievement leads; a rate must be the X/Y's
+    if plan is None and not bracketed and (
+        rate or verb != "đạt" or count is None or _subject(doc, start, None) != "kết nạp"
+    ):
         return None
     fields = {
         "_start": start,
