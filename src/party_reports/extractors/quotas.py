@@ -282,8 +282,8 @@ def resolve_ratio(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         noun = _OTHER_NOUN.match(doc.text, m.end("tgt"))
         if noun is None or noun.group("noun").lower() in _NOT_QUOTA_NOUNS:
             return None  # "Đồng Cốc 8/7", "24/24 giờ", "1/3 số đảng viên"
-        if target <= 12 and achieved <= 31:
-            return None  # "8/7 hộ" could be a day and month: only known nouns vouch for it
+        if target <= 12 and achieved <= 31 and words_before(doc.text, m.start(), [_VERB_WORDS])[1][0] is None:
+            return None  # "8/7 hộ" could be a day and month: only known nouns or a verb ("hoàn thành 5/5 nhóm")
         end = noun.end()  # "31/34 đại hội", "163/207 đối tượng": any noun, when not a date
     return {
         "_end": end,
