@@ -125,7 +125,8 @@ NUMBER = r"""
 _NUMBER_START = r"""
     (?:
         (?<![\p{L}\d.,/%-])              # F1, the tail of 1.988, 30,40, 3/2, 100%, 1-2
-      | (?<=(?<!\p{L})(?:cùng|với|có|gồm|cho|và|được|nạp|luận|tổng))   # "cùng5 đảng viên": a lost space
+      # "cùng5 đảng viên": a space lost after a function word (never after "đến": "3 đến5")
+      | (?<=(?<!\p{L})(?:cùng|với|có|gồm|cho|và|được|nạp|luận|tổng|lên|trên|hơn|gần|khoảng))
     )
 """
 

@@ -16,7 +16,13 @@ Forms handled (pattern in brackets); achieved / target / percent as in the gold:
   87,4% chỉ tiêu (190 đảng viên)"; with a count before it: "kết nạp 241 ĐV (đạt 160%
   kế hoạch)" -> 241, null, 160.  The quota's span is then the percent phrase ("đạt 160%
   kế hoạch"): the count stays a count and `ratio_span` points at it.  Without a plan
-  word only admissions qualify: "kết nạp 52 ĐV mới, đạt 50,98%".
+  word only admissions qualify: "kết nạp 52 ĐV mới, đạt 50,98%", and a percent with its
+  X/Y in brackets: "đạt 112% (56/50 đảng viên)".  An amount before a percent of a plan
+  is what was achieved: "trồng mới 148 ha rừng, đạt 37% kế hoạch" -> 148.
+- plan words include a budget ("đạt 106% dự toán"); verbs include the typo "đat".
+- an X/Y's percent may stand after a long subject with a term in it ("42/42 cơ sở Hội tổ
+  chức Đại hội nhiệm kỳ 2025-2030 (đạt 100%)"); past 12 words or a year it must fit the
+  X/Y.  Capitalised organ nouns after an X/Y: "12/12 Ủy ban Hội", "14/15 Chi hội".
 
 The shapes start at a digit so the engine only stops at numbers; the lead verb and
 qualifier before a percent are read from a short window (counts.words_before) and the
@@ -45,9 +51,11 @@ from pydantic import BaseModel
 
 from ..lexicon import load
 from ..models import Quota, Span
-from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first, optional_group, trie
+from ..patterns import Doc, Pattern, RegexMatch, compile_verbose, longest_first, optional_group
 from ..text import parse_decimal, parse_int
 from .counts import BLOCKER_WORDS, NUMBER, QUALIFIERS, UNITS, first_letters, shape, unit_of, words_before
+from .quota_subjects import same_activity as _same_activity
+from .quota_subjects import subject_of as _subject
 
 __all__ = ["PATTERNS", "extract"]
 
@@ -68,17 +76,8 @@ class VerbRow(BaseModel):
     note: str | None = None
 
 
-class SubjectRow(BaseModel):
-    """A verb phrase naming what was achieved."""
-
-    word: str
-    subject: str
-    note: str | None = None
-
-
 PLANS: dict[str, PlanRow] = {row.word: row for row in load("quota_plan_words", PlanRow)}
 VERBS: dict[str, VerbRow] = {row.word: row for row in load("quota_verbs", VerbRow)}
-SUBJECTS: dict[str, SubjectRow] = {row.word: row for row in load("quota_subjects", SubjectRow)}
 _BLOCKERS = BLOCKER_WORDS
 # Words before an X/Y that make a day/month reading likely: "ngày 3/2", "dịp 2/9".
 _DATE_WORDS = _BLOCKERS | {"sáng", "chiều", "tối", "trưa", "đêm", "dịp", "hôm", "lễ", "tết", "mừng", "từ",
@@ -157,6 +156,8 @@ _PERCENT = shape(
     {{PCT}}
     (?:
         {{PLAN}}{{TARGET}}
+      | \s*\(\s*(?P<tach>{{NUMBER}})\s?/\s?(?P<ttgt>{{NUMBER}})\s+(?P<tunit>\L<units>)(?!\p{L})\s*\)
+                                         # "đạt 112% (56/50 đảng viên)": the X/Y in brackets
       | (?=\s*(?:[.;,)\n]|\Z))           # "kết nạp 52 ĐV mới, đạt 50,98%." (admissions only)
     )
     """,
@@ -189,8 +190,6 @@ _AMOUNT_BEFORE = compile_verbose(
     """
 )
 
-# The subject verbs as a prefix tree (the same matches as a case-blind \L<list>, faster).
-_SUBJECT = compile_verbose(r"(?<!\p{L})" + trie(sorted({w.lower() for w in SUBJECTS})) + r"(?!\p{L})")
 _VERB_WORDS = frozenset(VERBS)
 _RATE_WORDS = frozenset({"tỷ lệ", "tỉ lệ"})
 _QUAL_WORDS = frozenset(QUALIFIERS)
@@ -217,62 +216,7 @@ def _looks_like_date(m: RegexMatch, doc: Doc, achieved: int, target: int, raw_ta
 
 # "chưa đạt", "không hoàn thành": the percent is a shortfall, not an achievement.
 _NEGATED = regex.compile(r"(?<!\p{L})(?:chưa|không|chẳng)(?:\s+(?:thể|được))?\s+\Z", regex.IGNORECASE)
-# The verbs whose object count is what a percent of plan measures (admissions, new cells).
-_ADMISSION_VERB = regex.compile(r"(?<!\p{L})(?:kết\s+nạp|thành\s+lập|phát\s+triển)(?!\p{L})", regex.IGNORECASE)
 _SO_VOI = regex.compile(r"so\s+với", regex.IGNORECASE)
-_CLAUSE_EDGE = regex.compile(r"[,;.:\n(]")
-
-
-def _admitted(text: str, count_start: int) -> bool:
-    """True when the count's own clause names an admission: "kết nạp được 52 đảng viên, đạt …".
-
-    >>> _admitted("Đảng ủy kết nạp được 52 đảng viên", 22)
-    True
-    >>> _admitted("kết nạp 3 quần chúng, xét chuyển chính thức cho 05 đồng chí", 48)
-    False
-    """
-    window = text[max(0, count_start - 80) : count_start]
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(window)]
-    clause = window[edges[-1] :] if edges else window
-    return _ADMISSION_VERB.search(clause) is not None
-
-
-def _same_activity(doc: Doc, count_start: int, plan_end: int | None) -> bool:
-    """True when the count before a percent is what the plan measures.
-
-    With no plan word, only admissions count ("kết nạp 52 ĐV mới, đạt 50,98%").  With a
-    plan that names its activity ("kế hoạch phát triển đảng viên", "chương trình kiểm
-    tra"), the count's clause must name the same activity; a plain "kế hoạch" takes the
-    count as it stands ("sinh hoạt tại 28 lượt chi bộ, đạt 116% kế hoạch").
-    """
-    if plan_end is None:
-        return _admitted(doc.text, count_start)
-    gap = doc.text[plan_end : plan_end + 3]
-    after = _SUBJECT.match(doc.text, plan_end + len(gap) - len(gap.lstrip()))
-    if after is None or not after.group()[:1].islower():
-        return True  # a plain plan, or a named one ("chỉ tiêu Nghị quyết Đại hội XXIV")
-    wanted = SUBJECTS[" ".join(after.group().lower().split())].subject
-    if wanted == "kết nạp":
-        return _admitted(doc.text, count_start)
-    window = doc.text[max(0, count_start - 80) : count_start + 40]
-    return any(SUBJECTS[" ".join(x.group().lower().split())].subject == wanted for x in _SUBJECT.finditer(window))
-
-
-def _subject(doc: Doc, start: int, plan_end: int | None) -> str | None:
-    """What was achieved: the last subject verb in the clause before, else the plan's object."""
-    before = doc.text[max(0, start - 100) : start]
-    cut = max(before.rfind(c) for c in ".;\n")
-    found = None
-    # Short windows: searched directly, without the `timeout=` set-up of `doc.finditer`.
-    for m in _SUBJECT.finditer(before, cut + 1):
-        found = m.group()
-    if found is None and plan_end is not None:
-        after = _SUBJECT.search(doc.text, plan_end, min(len(doc.text), plan_end + 30))
-        if after is not None and not doc.text[plan_end : after.start()].strip():
-            found = after.group()
-    return SUBJECTS[" ".join(found.lower().split())].subject if found else None
-
-
 
 
 def _percent_span(m: RegexMatch, doc: Doc) -> Span | None:
@@ -338,8 +282,8 @@ def resolve_ratio(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
         noun = _OTHER_NOUN.match(doc.text, m.end("tgt"))
         if noun is None or noun.group("noun").lower() in _NOT_QUOTA_NOUNS:
             return None  # "Đồng Cốc 8/7", "24/24 giờ", "1/3 số đảng viên"
-        if target <= 12 and achieved <= 31:
-            return None  # "8/7 hộ" could be a day and month: only known nouns vouch for it
+        if target <= 12 and achieved <= 31 and words_before(doc.text, m.start(), [_VERB_WORDS])[1][0] is None:
+            return None  # "8/7 hộ" could be a day and month: only known nouns or a verb ("hoàn thành 5/5 nhóm")
         end = noun.end()  # "31/34 đại hội", "163/207 đối tượng": any noun, when not a date
     return {
         "_end": end,
@@ -366,6 +310,13 @@ def _percent_reaches(m: RegexMatch, achieved: int, target: int) -> bool:
     if stated is None or computed is None:
         return False
     return abs(computed - stated) <= 1 or abs(computed - 100 - stated) <= 1
+
+
+def _fits(m: RegexMatch) -> bool:
+    """Whether the stated percent is the bracketed X/Y's ("đạt tỷ lệ 90% (9/10 chi bộ)")."""
+    stated = parse_decimal(m.group("pct"))
+    computed = _computed(parse_int(m.group("tach")), parse_int(m.group("ttgt")))
+    return stated is not None and computed is not None and abs(computed - stated) <= 1
 
 
 def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
@@ -398,7 +349,12 @@ def resolve_percent(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
             if amount is not None:
                 achieved = parse_int(amount.group("ach"))
                 count_span = doc.span(offset + amount.start(), offset + amount.end("ach"))
-    if plan is None and (rate or verb != "đạt" or count is None or _subject(doc, start, None) != "kết nạp"):
+    bracketed = plan is None and optional_group(m, "tach") is not None
+    if bracketed and (verb is None or (rate and not _fits(m))):
+        return None  # "tăng 12% (56/50 …)": a verb of achievement leads; a rate must be the X/Y's
+    if plan is None and not bracketed and (
+        rate or verb != "đạt" or count is None or _subject(doc, start, None) != "kết nạp"
+    ):
         return None
     fields = {
         "_start": start,

@@ -7,7 +7,8 @@ They are read only for the days of lexicon/dates_holidays.toml and only right af
 holiday word ("Quốc khánh", "kỷ niệm", "chào mừng", "dịp", "lễ", "Tết") or a holiday's
 name ("Ngày Giải phóng miền Nam", "ngày thành lập Đảng"): a street or school named
 after the day ("đường 30/4", "Trường Mầm non 3/2") and a badge batch ("đợt 3/2") have
-neither, and "dịp 3/2 chi bộ …" is a count (the caller checks what follows).
+neither, and "dịp 3/2 chi bộ …" is a count (the caller checks what follows).  Two
+holidays in a row ("kỷ niệm 30/4 - 1/5", "dịp lễ 30-4, 1-5") are both read.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _BEFORE_HOLIDAY = compile_verbose(
     r"""
       (?<!\w)(?:quốc\x20khánh|kỷ\x20niệm|kỉ\x20niệm|chào\x20mừng|mừng|dịp|lễ|tết)\x20{1,2}
     | (?-i:Ngày)(?:,?\x20\p{L}+){1,10}\x20{1,2}                  # "Ngày Giải phóng miền Nam, thống nhất đất nước "
+    | (?<!\w)(?:quốc\x20khánh|kỷ\x20niệm|kỉ\x20niệm|mừng|dịp|lễ)\x20{1,2}           # "dịp lễ 30-4, " before "1-5"
+        \d{1,2}\x20?[/.-]\x20?\d{1,2}\x20?(?:,|và)\x20{0,2}
     | (?<!\w)ngày\x20(?:thành\x20lập|sinh|truyền\x20thống|giải\x20phóng|quốc\x20tế|chiến\x20thắng)
         (?:\x20\p{L}+){0,6}\x20{1,2}                              # "ngày sinh Chủ tịch Hồ Chí Minh "
     """,

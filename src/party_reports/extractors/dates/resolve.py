@@ -154,7 +154,12 @@ def resolve_day_range(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     year = _int(m, "year")
     lead = _lead_start(doc, start)
     if year is None and lead is None and not (
-        _before(_BEFORE_NGAY, doc, start) or doc.text[max(0, start - 2) : start].rstrip().endswith("(")
+        _before(_BEFORE_NGAY, doc, start)
+        or doc.text[max(0, start - 2) : start].rstrip().endswith("(")
+        or (  # "kỷ niệm 30/4 - 1/5": two listed holidays after a holiday word
+            names_holiday(doc, start, _int(m, "day") or 0, _month_of(m) or 0)
+            and names_holiday(doc, start, _int(m, "day2") or 0, _int(m, "month2") or 0)
+        )
     ):
         return None
     start = start if lead is None else lead

@@ -16,7 +16,7 @@ from ...patterns import Doc, RegexMatch, SpanSet, longest_first
 from .context import _LISTS, _SENTENCE_END, SENTENCE_REACH
 from .holidays import is_holiday
 from .patterns import GUARDS, PATTERNS
-from .ranges import borrow_years
+from .ranges import borrow_years, listed_days
 from .values import When, infer_year, interval_of, value_of
 
 # --- extraction --------------------------------------------------------------------
@@ -165,7 +165,7 @@ def extract(doc: Doc) -> list[DateMention]:
     if not found:
         return []
     hits = [(s, e, f.rule, w) for f in longest_first(found) for s, e, w in f.items]
-    return [_mention(doc, *hit) for hit in _complete_years(doc, borrow_years(doc, hits))]
+    return [_mention(doc, *hit) for hit in _complete_years(doc, borrow_years(doc, listed_days(doc, hits)))]
 
 
 def _collect(
