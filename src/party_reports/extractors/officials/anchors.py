@@ -45,12 +45,12 @@ def _compile_cs(source: str) -> regex.Pattern[str]:
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
 _UP = f"[{_UPPER}]"
 _HONORIFIC_SRC = rf"""
-    (?: [cC]ác[ \t]+\L<hon_v>\b(?=[^\n:;.()]{{0,60}}:)             # "các đồng chí trong BTV:"
-      | (?:[cC]ác[ \t]+)?\L<hon_v>\b(?=[ \t]*:?[ \t]*{_UP})        # a capital follows
+    (?: [cC]ác[ \t]++\L<hon_v>\b(?=[^\n:;.()]{{0,60}}:)             # "các đồng chí trong BTV:"
+      | (?:[cC]ác[ \t]++)?\L<hon_v>\b(?=[ \t]*+:?[ \t]*+{_UP})        # a capital follows
     )"""
 _TITLE_ANCHOR_SRC = r"\L<head_v>\b"
 # A name followed by a separator; the caller checks that a role comes next.
-_BARE_SRC = rf"\L<sur_v>\b(?:[ \t]+{_UP}\w*){{1,4}}(?=[ \t]*[-,:])"
-_LIST_SRC = r"""[gG]ồm(?:[ \t]+(?:có|các|\d{1,3}))?                  # "gồm", "gồm các", "gồm 5"
-    (?:[ \t]+(?:đồng[ \t]+chí|đảng[ \t]+viên|quần[ \t]+chúng(?:[ \t]+ưu[ \t]+tú)?|ông|bà))?
-    [ \t]*:[ \t]*"""
+_BARE_SRC = rf"\L<sur_v>\b(?:[ \t]++{_UP}\w*+){{1,4}}(?=[ \t]*+[-,:])"
+_LIST_SRC = r"""[gG]ồm(?:[ \t]++(?:có|các|\d{1,3}))?                  # "gồm", "gồm các", "gồm 5"
+    (?:[ \t]++(?:đồng[ \t]++chí|đảng[ \t]++viên|quần[ \t]++chúng(?:[ \t]++ưu[ \t]++tú)?|ông|bà))?
+    [ \t]*+:[ \t]*+"""

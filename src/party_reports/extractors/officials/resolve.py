@@ -7,7 +7,7 @@ from typing import Any
 
 from ...patterns import Doc, RegexMatch, compile_verbose
 from .names import _direct_name, _tokens, _valid_name
-from .patterns import _COLON_AHEAD, _HEAD_AT, _LIST_SEP, _MODS_BEFORE, _NAME_RUN, _SEP, _SP
+from .patterns import _COLON_AHEAD, _HEAD_AT, _LIST_SEP, _MODS_BEFORE, _NAME_RUN, _SEP, _SP, match_near
 from .titles import _Person, _post_titles, _pre_titles, _shared_title
 from .words import _HON_KIND, _RANK_KEYS, fold
 
@@ -46,7 +46,7 @@ def _resolve_honorific(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     kind = _HON_KIND.get(fold(" ".join(words[1:] if plural else words)), "courtesy")
     keep = kind in ("comrade", "member", "courtesy")  # the gold lists named people with no role too
     if plural:  # "các đồng chí: A, T; B, T" or "các đồng chí trong Ban Thường vụ: A, …"
-        colon = _COLON_AHEAD.match(text, m.end())
+        colon = match_near(_COLON_AHEAD, text, m.end())
         result = _list(doc, colon.end() if colon else _skip_space(text, m.end()), keep, "officials.list_entry")
         shared = _shared_title(text, m.end(), text.rfind(":", m.end(), colon.end())) if colon else None
         if shared is not None:  # "các đồng chí Ủy viên Ban Thường vụ Huyện ủy: A, T1; B, T2"
@@ -57,7 +57,7 @@ def _resolve_honorific(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     return {"found": [found] if found else [], "end": end}
 
 
-_SPACES = compile_verbose(rf"{_SP}*:?{_SP}*")
+_SPACES = compile_verbose(rf"{_SP}*+:?{_SP}*+")
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...models import Official
 from ...patterns import Doc, Pattern, trie
+from ...text import _CHAR_MAP
 from .anchors import _BARE_SRC, _CS_LISTS, _HONORIFIC_SRC, _LIST_SRC, _TITLE_ANCHOR_SRC, _compile_cs
 from .names import name_case
 from .patterns import _VERB_AFTER
@@ -100,6 +101,15 @@ def extract(doc: Doc) -> list[Official]:
     return _merge(doc, found)
 
 
+# Characters the text layer drops (zero-width spaces and joiners, soft hyphens): a name or
+# title read back "as written" leaves them out too, so "Nguyễn\u200b Văn An" is "Nguyễn Văn An".
+_INVISIBLE = str.maketrans({c: None for c, to in _CHAR_MAP.items() if to == ""})
+
+
+def _written(doc: Doc, start: int, end: int) -> str:
+    return doc.as_written(start, end).translate(_INVISIBLE)
+
+
 def _merge(doc: Doc, found: list[_Found]) -> list[Official]:
     text = doc.text
     strong = {fold(text[f.person.name_start : f.person.name_end]) for f in found if not f.person.weak}
@@ -116,10 +126,10 @@ def _merge(doc: Doc, found: list[_Found]) -> list[Official]:
         end = max([p.name_end] + [e for _, e in p.titles])
         start = min([p.name_start, p.start] + [s for s, _ in p.titles])
         mention = doc.mention(start, end, f.rule)
-        titles = [doc.as_written(s, e) for s, e in p.titles]
+        titles = [_written(doc, s, e) for s, e in p.titles]
         titles = [" ".join(t.split()) for t in titles if t.strip()]
         if key not in people:
-            name = name_case(doc.as_written(p.name_start, p.name_end))
+            name = name_case(_written(doc, p.name_start, p.name_end))
             people[key] = {**mention, "name": name, "titles": [], "mentions": []}
         entry = people[key]
         entry["mentions"].append(doc.span(start, end))

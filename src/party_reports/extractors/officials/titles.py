@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ...patterns import Doc, compile_verbose
 from .names import _name_in_title, _name_in_title_text
-from .patterns import _ASIDE, _CONNECTOR, _ELECTED, _HEAD_AT, _POSITION_NOTE, _SEP, _TAIL, _TITLE
+from .patterns import _ASIDE, _CONNECTOR, _ELECTED, _HEAD_AT, _POSITION_NOTE, _SEP, _TAIL, _TITLE, match_near
 from .words import _EXPANSIONS
 
 
@@ -40,7 +40,7 @@ def _post_titles(doc: Doc, pos: int, person: _Person) -> int:
     """Read the roles after a name into `person`; return where reading stopped."""
     text = doc.text
     for _ in range(10):
-        note = _POSITION_NOTE.match(text, pos) or (_ASIDE.match(text, pos) if not person.titles else None)
+        note = match_near(_POSITION_NOTE, text, pos) or (match_near(_ASIDE, text, pos) if not person.titles else None)
         if note:
             pos = note.end()
         conn = _CONNECTOR.match(text, pos)
@@ -71,7 +71,7 @@ def _post_titles(doc: Doc, pos: int, person: _Person) -> int:
                 pos = tail.end()
                 continue
         break
-    note = _POSITION_NOTE.match(text, pos)
+    note = match_near(_POSITION_NOTE, text, pos)
     return note.end() if note else pos
 
 
