@@ -92,9 +92,17 @@ def _seconds(text: str) -> float:
 
 
 def _stays_linear(make: Callable[[int], str], n: int, factor: int = 16) -> None:
-    """Growing the input `factor` times grows the time at most twice as much as linear."""
-    small, large = _seconds(make(n)), _seconds(make(n * factor))
-    assert large < 2 * factor * small, f"{factor}x the input took {large / small:.0f}x the time"
+    """Growing the input `factor` times grows the time at most twice as much as linear.
+
+    Up to three tries: load on the machine only ever adds time, a quadratic cost fails all three.
+    """
+    ratios = []
+    for _ in range(3):
+        small, large = _seconds(make(n)), _seconds(make(n * factor))
+        ratios.append(large / small)
+        if large < 2 * factor * small:
+            return
+    pytest.fail(f"{factor}x the input took {min(ratios):.0f}x the time")
 
 
 @pytest.mark.parametrize("honorific", ["đồng chí", "đảng viên", "ông", "các đồng chí"])
@@ -106,7 +114,7 @@ def test_a_space_run_after_an_honorific_stays_linear(honorific: str) -> None:
 
 @pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u3000", "\t", "\u200b"])
 def test_odd_spaces_after_an_honorific_stay_linear(space: str) -> None:
-    _stays_linear(lambda k: "đồng chí" + space * k + "Lò Văn Thắm, Bí thư" + space * k, 2000)
+    _stays_linear(lambda k: "đồng chí" + space * k + "Lò Văn Thắm, Bí thư" + space * k, 4000)
 
 
 @pytest.mark.parametrize("filler", ["x" * 4000, "một hai ba " * 300])

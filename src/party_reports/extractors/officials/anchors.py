@@ -10,11 +10,12 @@ from .words import _LISTS
 
 # Anchors: one alternation, one finditer pass.  NOTE: keep group names in step with PATTERNS.
 # Anchors are matched case-sensitively against spelling variants of each word (lower, Capital,
-# Title Case, UPPER): much faster than a case-blind list, and a capital can be required.
+# Capital then lower case as in "Tổng bí thư", Title Case, UPPER): much faster than a
+# case-blind list, and a capital can be required.
 def _variants(words: list[str]) -> list[str]:
     out: set[str] = set()
     for w in words:
-        out |= {w, w.lower(), w[:1].upper() + w[1:], w.title(), w.upper()}
+        out |= {w, w.lower(), w[:1].upper() + w[1:], w[:1].upper() + w[1:].lower(), w.title(), w.upper()}
     return sorted(out)
 
 

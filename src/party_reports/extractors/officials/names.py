@@ -7,7 +7,7 @@ import unicodedata
 import regex
 
 from ...patterns import Doc
-from .patterns import _HEAD_AT, _NAME_RUN, _TITLE_CASE, _TOKEN, _UPPER_TOKEN
+from .patterns import _HEAD_AT, _NAME_RUN, _TITLE_CASE, _TOKEN, _UPPER_TOKEN, _VERB_AFTER, _WRAP, _WRAP_END
 from .words import (
     _MIDDLE_KEYS,
     _NOT_PERSON_KEYS,
@@ -139,10 +139,31 @@ def _direct_name(doc: Doc, pos: int) -> tuple[int, int] | None:
         if keep and title_case and e - s > 1 and _UPPER_TOKEN.fullmatch(doc.text, s, e):
             break  # "Võ Tấn Lực BTĐU": an abbreviated role glued to a Title Case name
         keep.append((s, e))
+    if keep == toks and len(keep) <= 3:
+        keep += _wrapped(doc.text, keep)
     alone = len(keep) == 1 and _HIGHLANDS_NAME.match(doc.text, keep[0][0]) is not None  # "Ông K'Prông"
     if not (2 <= len(keep) <= 5 or alone) or _HEAD_AT.match(doc.text, keep[0][0]):
         return None
     return keep[0][0], keep[-1][1]
+
+
+def _wrapped(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words a name goes on with on the next line, when a scraper wrapped it there.
+
+    "đồng chí Nguyễn Văn\\nAn - Bí thư": at most four words in all, the next line's words
+    are no role or organisation word, and a separator or a clause verb follows them.
+    """
+    brk = _WRAP.match(text, toks[-1][1])
+    more = _NAME_RUN.match(text, brk.end()) if brk else None
+    if more is None:
+        return []
+    extra = _tokens(text, more.start(), more.end())[: 4 - len(toks)]
+    if any(_HEAD_AT.match(text, s) or fold(text[s:e]) in _ORG_WORDS for s, e in extra):
+        return []
+    if fold(text[extra[0][0] : extra[-1][1]]) in _PLACE_KEYS:  # "Lê Hùng\nHà Nội, ngày …"
+        return []
+    after = extra[-1][1]
+    return extra if _WRAP_END.match(text, after) or _VERB_AFTER.match(text, after) else []
 
 
 def _name_in_title_text(text: str, start: int, end: int) -> bool:

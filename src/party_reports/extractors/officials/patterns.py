@@ -12,6 +12,9 @@ _END = r"(?![\p{L}\p{M}\p{N}])"
 _CAP = r"(?-i:\p{Lu}[\p{L}\p{M}]*+(?:'[\p{L}\p{M}]++)?)"  # "Nguyễn", "NGUYỄN", "H'Hen"
 _HEAD = rf"(?:(?:\L<mods>){_SP}++){{0,3}}(?:\L<heads>|\L<ranks>|(?-i:\L<abbr_start>)){_END}"
 
+# The units "của" may tie to the end of a title.
+_LEVEL = "tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Quốc hội|Trung ương|Đảng"
+
 # A word a title may continue with.  Capitalised words are taken as they come (place and
 # organisation names); the caller cuts a person's name out of the title afterwards.
 _COMP = rf"""
@@ -20,7 +23,9 @@ _COMP = rf"""
     | (?:(?:\L<mods>){_SP}++){{0,3}}\L<heads>{_END} # "Bí thư Chi bộ kiêm trưởng thôn"
     | (?-i:\p{{Lu}}[\p{{L}}\p{{M}}]*+(?:[.'][\p{{L}}\p{{M}}]++)*)   # Capitalised word, UBND, T.Ư
     | \d{{1,4}}{_END}                                  # Chi bộ 5, Phường 12
-    | (?:và|kiêm){_END}(?={_SP}++(?-i:\p{{Lu}}))        # Tài nguyên và Môi trường
+    | (?:và|kiêm|các|nước){_END}(?={_SP}++(?-i:\p{{Lu}}))  # Tài nguyên và Môi trường, Chính phủ nước CHXHCNVN
+    | \((?-i:\p{{Lu}}[\p{{Lu}}\p{{N}}.&]{{1,11}})\)(?![\p{{L}}\p{{M}}])  # Ủy ban Kiểm tra (UBKT) Tỉnh ủy
+    | của{_END}(?={_SP}++(?:{_LEVEL}){_END})          # Đoàn đại biểu Quốc hội của tỉnh
     | kiêm{_END}(?={_SP}++(?:(?:\L<mods>){_SP}++){{0,3}}\L<heads>)
   )"""
 # One title: a head, then up to 16 words.
@@ -40,6 +45,9 @@ _TAIL = _compile(_TAIL_SRC)
 _LIST_SEP = compile_verbose(rf"{_SP}*+(?:;|,|và{_END}){_SP}*+(?:(?:đồng{_SP}++chí|đ/c){_SP}++)?")
 _VERB_AFTER = _compile(rf"{_SP}*+,?{_SP}*+(?:\L<verbs>){_END}")
 _COLON_AHEAD = compile_verbose(rf"{_SP}*+(?:[^\n:;.()]{{0,60}}?)?:{_SP}*+")
+# A line break inside a name (scraped text wraps lines), and what may follow the wrapped name.
+_WRAP = compile_verbose(rf"{_SP}*+\n{_SP}*+")
+_WRAP_END = compile_verbose(rf"{_SP}*+[-,;(]")
 _TOKEN = regex.compile(r"\S+")
 _TITLE_CASE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*(?:'\p{L}[\p{Ll}\p{M}]*)?")
 _UPPER_TOKEN = regex.compile(r"[\p{Lu}\p{M}']+")

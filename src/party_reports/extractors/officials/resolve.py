@@ -54,7 +54,14 @@ def _resolve_honorific(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
                 f.person.titles.insert(0, shared)
         return result
     found, end = _entry(doc, _skip_space(text, m.end()), "officials.honorific_name", keep, True)
-    return {"found": [found] if found else [], "end": end}
+    if found is None:
+        return {"found": [], "end": end}
+    sep = _LIST_SEP.match(text, end) if keep and not found.person.titles else None
+    if sep is not None and sep.end() > end and _direct_name(doc, sep.end()) is not None:
+        # attendees named with no role: "có đồng chí A, B và C" (one honorific for all)
+        rest = _list(doc, sep.end(), keep, "officials.list_entry")
+        return {"found": [found, *rest["found"]], "end": rest["end"]}
+    return {"found": [found], "end": end}
 
 
 _SPACES = compile_verbose(rf"{_SP}*+:?{_SP}*+")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from ...models import Official
@@ -11,7 +12,7 @@ from ...text import _CHAR_MAP
 from .anchors import _BARE_SRC, _CS_LISTS, _HONORIFIC_SRC, _LIST_SRC, _TITLE_ANCHOR_SRC, _compile_cs
 from .names import name_case
 from .patterns import _VERB_AFTER
-from .resolve import _Found, _resolve_bare, _resolve_honorific, _resolve_list, _resolve_title
+from .resolve import _Found, _joined_by_and, _resolve_bare, _resolve_honorific, _resolve_list, _resolve_title
 from .titles import expand_title
 from .words import fold
 
@@ -98,7 +99,18 @@ def extract(doc: Doc) -> list[Official]:
             continue
         found.extend(result["found"])
         consumed = max(consumed, result["end"], branch.end() if result["found"] else 0)
+    _share_elected(text, found)
     return _merge(doc, found)
+
+
+def _share_elected(text: str, found: list[_Found]) -> None:
+    """ "đồng chí A và đồng chí B được bầu giữ chức Phó Bí thư": A is elected to it too."""
+    for first, second in pairwise(found):
+        elected = second.person.elected
+        if elected is None or first.person.elected is not None or not _joined_by_and(text, first, second):
+            continue
+        shared = second.person.titles[elected:]
+        first.person.titles.extend(t for t in shared if t not in first.person.titles)
 
 
 # Characters the text layer drops (zero-width spaces and joiners, soft hyphens): a name or
