@@ -21,7 +21,10 @@ def _variants(words: list[str]) -> list[str]:
 
 _CS_LISTS: dict[str, list[str]] = {
     "hon_v": _variants(_LISTS["hon"]),
-    "head_v": _variants(_LISTS["heads"] + _LISTS["ranks"]) + [a for a in _LISTS["abbr_start"] if len(a) > 2],
+    # two-letter abbreviations ("BT", "CT") start a title only after "Phó": "Phó BT chi bộ A"
+    "head_v": _variants(_LISTS["heads"] + _LISTS["ranks"])
+    + [a for a in _LISTS["abbr_start"] if len(a) > 2]
+    + [f"{p} {a}" for a in _LISTS["abbr_start"] if len(a) == 2 for p in ("Phó", "phó")],
     "sur_v": sorted({w for s in _LISTS["surnames"] for w in (s, s.upper())}),
 }
 
@@ -46,7 +49,8 @@ def _compile_cs(source: str) -> regex.Pattern[str]:
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
 _UP = f"[{_UPPER}]"
 _HONORIFIC_SRC = rf"""
-    (?: [cC]ác[ \t]++\L<hon_v>\b(?=[^\n:;.()]{{0,60}}:)             # "các đồng chí trong BTV:"
+    (?: [qQ]uần[ \t]++chúng(?:[ \t]++ưu[ \t]++tú)?[ \t]++(?:như|là)\b(?=[ \t]*+{_UP})  # "quần chúng như A, B"
+      | [cC]ác[ \t]++\L<hon_v>\b(?=[^\n:;.()]{{0,60}}:)             # "các đồng chí trong BTV:"
       | (?:[cC]ác[ \t]++)?\L<hon_v>\b(?=[ \t]*+:?[ \t]*+{_UP})        # a capital follows
     )"""
 _TITLE_ANCHOR_SRC = r"\L<head_v>\b"

@@ -33,7 +33,9 @@ _TITLE_SRC = rf"(?<![\p{{L}}\p{{M}}]){_HEAD}(?:{_SP}++{_COMP}){{0,16}}"
 # The rest of an organisation name after a dash: "Lao động - Thương binh và Xã hội huyện".
 _TAIL_SRC = rf"(?=(?-i:\p{{Lu}})){_COMP}(?:{_SP}++{_COMP}){{0,12}}"
 _TITLE = _compile(_TITLE_SRC)
-_HEAD_AT = _compile(rf"(?:\L<heads>|\L<ranks>|(?:\L<mods>){_SP}++\L<heads>|(?-i:\L<abbr_start>)){_END}")
+_HEAD_AT = _compile(
+    rf"(?:\L<heads>|\L<ranks>|(?:\L<mods>){_SP}++(?:\L<heads>|(?-i:\L<abbr_start>))|(?-i:\L<abbr_start>)){_END}"
+)
 _NAME_RUN = compile_verbose(rf"{_CAP}(?:{_SP}++{_CAP}){{0,7}}")
 # Between a name and its role, or between roles.
 _SEP = compile_verbose(rf"{_SP}*+(?P<sep>[,:]|-)?{_SP}*+")

@@ -42,6 +42,8 @@ def _entry(doc: Doc, pos: int, rule: str, keep_untitled: bool, known: bool) -> t
 def _resolve_honorific(m: RegexMatch, doc: Doc) -> dict[str, Any] | None:
     text = doc.text
     words = m.group().split()
+    if words[-1].lower() in ("như", "là"):  # "quần chúng như A, B"
+        words = words[:-1]
     plural = fold(words[0]) == "các"
     kind = _HON_KIND.get(fold(" ".join(words[1:] if plural else words)), "courtesy")
     keep = kind in ("comrade", "member", "courtesy")  # the gold lists named people with no role too

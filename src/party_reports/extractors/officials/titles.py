@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ...patterns import Doc, compile_verbose
 from .names import _name_in_title, _name_in_title_text
 from .patterns import _ASIDE, _CONNECTOR, _ELECTED, _HEAD_AT, _POSITION_NOTE, _SEP, _TAIL, _TITLE, match_near
-from .words import _EXPANSIONS
+from .words import _EXPANSIONS, fold
 
 
 @dataclass
@@ -51,6 +51,8 @@ def _post_titles(doc: Doc, pos: int, person: _Person) -> int:
             break
         t = _TITLE.match(text, begin)
         inner = _name_in_title(doc, t.start(), t.end(), 3) if t else None
+        if inner is not None and _named_after(text, inner[0]):
+            inner = None  # "Hiệu trưởng Trường Tiểu học Lê Văn Tám": the school's name
         if t and inner is None:
             person.titles.append((t.start(), t.end()))
             if person.elected is None and conn is not None and _ELECTED.search(conn.group()):
@@ -73,6 +75,15 @@ def _post_titles(doc: Doc, pos: int, person: _Person) -> int:
         break
     note = match_near(_POSITION_NOTE, text, pos)
     return note.end() if note else pos
+
+
+# Words after which a name is that of a school, street or bridge, part of the title.
+_NAMED_AFTER = {"học", "non", "thcs", "thpt", "ptdtbt", "ptdtnt", "trường", "đường", "phố", "cầu"}
+
+
+def _named_after(text: str, name_start: int) -> bool:
+    before = text[max(0, name_start - 12) : name_start].split()
+    return bool(before) and fold(before[-1]) in _NAMED_AFTER
 
 
 def _pre_titles(doc: Doc, pos: int, min_len: int) -> tuple[_Person | None, int]:
