@@ -1,14 +1,20 @@
-"""Regression cases of the hardening issue: long digit runs, infinite budgets, JSON round trips."""
+"""Regression cases of the hardening issue: long digit runs, infinite budgets, JSON round trips, space runs."""
 
 from __future__ import annotations
 
+import gc
+import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from party_reports import Options, Report, parse
+from party_reports.extractors import officials
+from party_reports.patterns import Doc
+from party_reports.text import normalise
 
 CASES = tomllib.loads(Path(__file__).with_name("cases").joinpath("hardening.toml").read_text(encoding="utf-8"))["case"]
 
@@ -28,7 +34,9 @@ def test_case(case: dict[str, Any]) -> None:
         assert [c.value for c in report.counts] == case["counts"]
     if "quota_achieved" in case:
         assert [q.achieved for q in report.quotas if q.achieved is not None] == case["quota_achieved"]
-    for item in [*report.counts, *report.quotas]:
+    if "officials" in case:
+        assert [[o.name, o.titles] for o in report.officials] == case["officials"]
+    for item in [*report.counts, *report.quotas, *report.officials]:
         assert text[item.start : item.end] == item.text
     assert Report.model_validate_json(report.model_dump_json(), context={"source": text}) == report
 
@@ -64,3 +72,54 @@ def test_a_space_run_in_a_head_line_stays_linear(k: int) -> None:
     assert report.findings == [] and report.metadata.published_at is None
     titled = "Hội nghị tổng kết công tác Đảng" + " " * min(k, 100) + "20/12/2022 13:40\nNội dung."
     assert parse(titled).metadata.published_at is not None
+
+
+def _seconds(text: str) -> float:
+    """The best of five runs of the officials extractor alone on `text` (noise only adds time)."""
+    doc = Doc(normalise(text), Options())
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            doc.start_clock()
+            started = time.perf_counter()
+            officials.extract(doc)
+            best = min(best, time.perf_counter() - started)
+    finally:
+        gc.enable()
+    return best
+
+
+def _stays_linear(make: Callable[[int], str], n: int, factor: int = 16) -> None:
+    """Growing the input `factor` times grows the time at most twice as much as linear.
+
+    Up to three tries: load on the machine only ever adds time, a quadratic cost fails all three.
+    """
+    ratios = []
+    for _ in range(3):
+        small, large = _seconds(make(n)), _seconds(make(n * factor))
+        ratios.append(large / small)
+        if large < 2 * factor * small:
+            return
+    pytest.fail(f"{factor}x the input took {min(ratios):.0f}x the time")
+
+
+@pytest.mark.parametrize("honorific", ["đồng chí", "đảng viên", "ông", "các đồng chí"])
+def test_a_space_run_after_an_honorific_stays_linear(honorific: str) -> None:
+    # Quadratic before the look-ahead after an honorific became possessive: 4 000 spaces
+    # took 0.13 s, 64 000 about 30 s.
+    _stays_linear(lambda k: honorific + " " * k, 4000)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u3000", "\t", "\u200b"])
+def test_odd_spaces_after_an_honorific_stay_linear(space: str) -> None:
+    _stays_linear(lambda k: "đồng chí" + space * k + "Lò Văn Thắm, Bí thư" + space * k, 4000)
+
+
+@pytest.mark.parametrize("filler", ["x" * 4000, "một hai ba " * 300])
+def test_officials_far_apart_stay_linear(filler: str) -> None:
+    # The note and aside after each name ("(sinh năm …)") were matched against the whole
+    # rest of the text, which `regex` first searches for a "(": 47-60x the time for 16x
+    # the text of "đồng chí A, Bí thư" + filler, before the match looked only nearby.
+    _stays_linear(lambda n: ("đồng chí Nguyễn Văn An, Bí thư " + filler + "\n") * n, 25)
