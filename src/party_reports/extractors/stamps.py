@@ -31,14 +31,14 @@ prose ("thu hút 10.000 lượt xem" is not the page's counter).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import regex
 
-from ..patterns import Doc, Pattern, RegexMatch
+from ..patterns import Doc, ExtractionTimeout, Pattern, RegexMatch
 from ..text import parse_int
 from .stamp_patterns import (
     _ISO,
@@ -57,8 +57,9 @@ from .stamp_patterns import LabelRow as LabelRow
 from .stamp_patterns import WeekdayRow as WeekdayRow
 
 VIETNAM = timezone(timedelta(hours=7))
-# Windows up to this many characters are searched directly: the `Doc.finditer` deadline
-# costs more than the search itself there, and a bounded window cannot hang.
+# Windows up to this many characters are searched in one call, with what is left of the
+# budget as the engine's `timeout` (the `Doc.finditer` generator costs more than the
+# search itself there).  The budget holds on them too: before, they ran with no timeout.
 SMALL_WINDOW = 4096
 MAX_BODY_STAMPS = 20  # labelled stamp lines read below the head (a page has one or two)
 
@@ -246,18 +247,24 @@ class Stamp:
         return self.value
 
 
-def scan(doc: Doc, pattern: regex.Pattern[str], pos: int, endpos: int) -> Iterator[RegexMatch]:
-    """`doc.finditer` over ``[pos, endpos)``; a small window skips the deadline machinery."""
+def scan(doc: Doc, pattern: regex.Pattern[str], pos: int, endpos: int) -> Iterable[RegexMatch]:
+    """`doc.finditer` over ``[pos, endpos)``; a small window's matches at once, under the same deadline."""
     if endpos - pos > SMALL_WINDOW:
         return doc.finditer(pattern, pos=pos, endpos=endpos)
-    return pattern.finditer(doc.text, pos, endpos)
+    try:
+        return list(pattern.finditer(doc.text, pos, endpos, timeout=doc.remaining()))
+    except TimeoutError as exc:
+        raise ExtractionTimeout from exc
 
 
 def first(doc: Doc, pattern: regex.Pattern[str], pos: int, endpos: int) -> RegexMatch | None:
-    """The first match of `pattern` in ``doc.text[pos:endpos]``, or None."""
+    """The first match of `pattern` in ``doc.text[pos:endpos]``, or None (bounded by the deadline)."""
     if endpos - pos > SMALL_WINDOW:
         return next(doc.finditer(pattern, pos=pos, endpos=endpos), None)
-    return pattern.search(doc.text, pos, endpos)
+    try:
+        return pattern.search(doc.text, pos, endpos, timeout=doc.remaining())
+    except TimeoutError as exc:
+        raise ExtractionTimeout from exc
 
 
 def find(doc: Doc, pattern: Pattern, pos: int = 0, endpos: int | None = None) -> list[Stamp]:

@@ -11,7 +11,7 @@ from .. import bylines, stamps
 from .head import _PARTS, _SKIP
 from .page import RULE_BYLINE_END, TAIL_LINES, Span2, _is_prose, _key, _Page
 
-_END_MARK = compile_verbose(r"\./\.? [ \t]* (?= \S [^\n]{1,60} $)")  # "… về dự./. Nguyễn Phương Hoạt"
+_END_MARK = compile_verbose(r"\./\.? [ \t]*+ (?= \S [^\n]{1,60} $)")  # "… về dự./. Nguyễn Phương Hoạt"
 _SOURCE = ("nguồn", "theo ", "(theo", "(nguồn", "http", "www.", "link:")
 _BREAK = bylines.words("break")
 _SIGNATURE = bylines.words("signature")
