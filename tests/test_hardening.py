@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 
 from party_reports import Options, Report, parse
-from party_reports.extractors import officials
+from party_reports.extractors import bylines, officials
 from party_reports.patterns import Doc
 from party_reports.text import normalise
 
@@ -36,6 +37,12 @@ def test_case(case: dict[str, Any]) -> None:
         assert [q.achieved for q in report.quotas if q.achieved is not None] == case["quota_achieved"]
     if "officials" in case:
         assert [[o.name, o.titles] for o in report.officials] == case["officials"]
+    if "authors" in case:
+        assert report.metadata.authors == case["authors"]
+    if "published" in case:
+        assert str(report.metadata.published_at).lower() == case["published"]
+    if "findings" in case:
+        assert [f.code for f in report.findings] == case["findings"]
     for item in [*report.counts, *report.quotas, *report.officials]:
         assert text[item.start : item.end] == item.text
     assert Report.model_validate_json(report.model_dump_json(), context={"source": text}) == report
@@ -123,3 +130,38 @@ def test_officials_far_apart_stay_linear(filler: str) -> None:
     # rest of the text, which `regex` first searches for a "(": 47-60x the time for 16x
     # the text of "đồng chí A, Bí thư" + filler, before the match looked only nearby.
     _stays_linear(lambda n: ("đồng chí Nguyễn Văn An, Bí thư " + filler + "\n") * n, 25)
+
+
+_CAPTIONED = "Hội nghị tổng kết công tác Đảng năm 2023\n\nNội dung.\n\nanh-01.jpg\nQuang cảnh hội nghị\n"
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\u2007", "\u2009", "\u1680", "\u3000"])
+@pytest.mark.parametrize("k", [10, 5000])
+def test_a_space_run_around_a_photo_credit_stays_linear(space: str, k: int) -> None:
+    # The credit pattern split a run two ways from each of its spaces: 26 s at k = 800.
+    s = space * k
+    report = parse(_CAPTIONED + "Ảnh" + s + "-" + s + "Ảnh: Minh" + s + "x\n\nKết thúc./.\nMinh Khoa")
+    assert report.findings == [] and report.metadata.authors == ["Minh Khoa"]
+    (image,) = parse(_CAPTIONED + s + "Ảnh:" + s + "Tuấn Anh" + s + "\n\nKết thúc.").metadata.images
+    if normalise(space).text == " ":  # U+1680 stays itself in the text layer: no credit then
+        assert image.credit is not None and image.credit.text == "Tuấn Anh"
+
+
+@pytest.mark.parametrize("k", [3, 15, 23])
+def test_a_space_run_between_stamp_labels_stays_linear(k: int) -> None:
+    # Labels and brackets set apart by k spaces on a head line: 1 s at k = 15, 25 s at 23.
+    s = " " * k
+    line = s.join(["12/03/2023", "Cập nhật", "Ngày đăng", "[", "]", "Thứ Hai"])
+    report = parse("Hội nghị tổng kết công tác Đảng năm 2023\n" + line + "\n\nNội dung.")
+    assert report.findings == [] and report.metadata.published_at is None
+    stamp = s.join(["Ngày đăng", "12/03/2023", "|", "Cập nhật:", "13/03/2023 08:00"])
+    published = parse("Hội nghị tổng kết công tác Đảng năm 2023\n" + stamp + "\n\nNội dung.").metadata.published_at
+    assert str(published) == "2023-03-12"
+
+
+def test_the_budget_holds_on_a_short_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows of up to 4 096 characters once ran with no timeout: a slow pattern there
+    # ran to its end whatever the budget.  This one takes seconds on 34 letters.
+    monkeypatch.setattr(bylines, "CREDIT", regex.compile(r"(?P<credit>(?:x|xx)+)$", regex.MULTILINE))
+    report = parse(_CAPTIONED + "x" * 34 + "y\n\nKết thúc.", Options(timeout=0.2))
+    assert "extractor.timeout" in [f.code for f in report.findings]
