@@ -31,14 +31,14 @@ prose ("thu hút 10.000 lượt xem" is not the page's counter).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import regex
 
-from ..patterns import Doc, ExtractionTimeout, Pattern, RegexMatch
+from ..patterns import Doc, Pattern, RegexMatch
 from ..text import parse_int
 from .stamp_patterns import (
     _ISO,
@@ -57,9 +57,10 @@ from .stamp_patterns import LabelRow as LabelRow
 from .stamp_patterns import WeekdayRow as WeekdayRow
 
 VIETNAM = timezone(timedelta(hours=7))
-# Windows up to this many characters are searched in one call, with what is left of the
-# budget as the engine's `timeout` (the `Doc.finditer` generator costs more than the
-# search itself there).  The budget holds on them too: before, they ran with no timeout.
+# Windows up to this many characters are searched directly: the `Doc.finditer` deadline
+# costs more than the search itself there.  That is safe only while every pattern
+# searched here stays linear in its space runs (all are possessive; tests/test_hardening.py
+# grows them): a bounded window once took 25 s in STAMP_LINE.
 SMALL_WINDOW = 4096
 MAX_BODY_STAMPS = 20  # labelled stamp lines read below the head (a page has one or two)
 
@@ -247,24 +248,18 @@ class Stamp:
         return self.value
 
 
-def scan(doc: Doc, pattern: regex.Pattern[str], pos: int, endpos: int) -> Iterable[RegexMatch]:
-    """`doc.finditer` over ``[pos, endpos)``; a small window's matches at once, under the same deadline."""
+def scan(doc: Doc, pattern: regex.Pattern[str], pos: int, endpos: int) -> Iterator[RegexMatch]:
+    """`doc.finditer` over ``[pos, endpos)``; a small window skips the deadline machinery."""
     if endpos - pos > SMALL_WINDOW:
         return doc.finditer(pattern, pos=pos, endpos=endpos)
-    try:
-        return list(pattern.finditer(doc.text, pos, endpos, timeout=doc.remaining()))
-    except TimeoutError as exc:
-        raise ExtractionTimeout from exc
+    return pattern.finditer(doc.text, pos, endpos)
 
 
 def first(doc: Doc, pattern: regex.Pattern[str], pos: int, endpos: int) -> RegexMatch | None:
-    """The first match of `pattern` in ``doc.text[pos:endpos]``, or None (bounded by the deadline)."""
+    """The first match of `pattern` in ``doc.text[pos:endpos]``, or None."""
     if endpos - pos > SMALL_WINDOW:
         return next(doc.finditer(pattern, pos=pos, endpos=endpos), None)
-    try:
-        return pattern.search(doc.text, pos, endpos, timeout=doc.remaining())
-    except TimeoutError as exc:
-        raise ExtractionTimeout from exc
+    return pattern.search(doc.text, pos, endpos)
 
 
 def find(doc: Doc, pattern: Pattern, pos: int = 0, endpos: int | None = None) -> list[Stamp]:
