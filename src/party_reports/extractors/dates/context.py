@@ -51,7 +51,9 @@ _LISTS: dict[str, list[str]] = {
 # by the reverse-anchored `_BEFORE_*` patterns, or by a lookbehind placed after the
 # first digits, where it runs only at digits.
 
-_D_START = r"(?<![\w/.,])"  # a number's first digit: not 123/10, 5.27, 1,5 or 58-KH/12
+# A number's first digit: not 123/10, 5.27, 1,5 or 58-KH/12; scraped text also glues a
+# date to its word ("ngày12/4/2021"), so a digit right after "ngày" starts one too.
+_D_START = r"(?:(?<![\w/.,])|(?<=(?<!\w)ngày))"
 _YEAR_LINK = r"(?:\x20{1,2}năm\x20{1,2}|\x20?[/.-]\x20?)"  # tháng 3/2023, tháng 3 năm 2023
 # Context read backwards from a match start (flag REVERSE: `match` ends at the start).
 _WEEKDAY = r"(?<!\w)(?<!lần\x20)\L<weekday>\x20?,?\x20{0,2}"

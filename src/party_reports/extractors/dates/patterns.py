@@ -139,7 +139,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "date.month_year",
         _compile(
             rf"""
-            (?<!\w)tháng\x20{{1,2}}
+            (?<!\w)tháng\x20{{0,2}}                  # "tháng12/2023" glued, as scraped text has it
             (?:(?P<month>\d{{1,2}})(?!\d){_YEAR_LINK}
             |  (?P<month_word>\L<month_word>)(?:\x20{{1,2}}năm\x20{{1,2}}|\x20?/\x20?))
             (?P<year>\d{{4}})(?!\d)(?!\x20?/\x20?\w)
@@ -214,7 +214,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "date.year",
         _compile(
             r"""
-            (?<!\w)năm\x20{1,2}(?P<year>\d{4})(?!\d)(?![.,]\d)
+            (?<!\w)năm\x20{0,2}(?P<year>\d{4})(?!\d)(?![.,]\d)     # "năm2022" glued too
             (?:\x20?(?:,|và)\x20{0,2}(?P<more>\d{4})(?!\d)(?![.,]\d)){0,6}
             """
         ),
