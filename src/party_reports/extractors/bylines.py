@@ -12,7 +12,7 @@ Forms handled:
 - a note after a name: "Kim Thủy (CTV)" -> "Kim Thủy"; an organisation after it:
   "Minh Kiên - Trung tâm Văn hóa huyện" -> "Minh Kiên"; an office after it (cut at the
   dash or comma before a title head word, `title` rows of metadata_layout.toml):
-  "Quốc Sự - Uỷ viên UBKT Huyện uỷ" -> "Quốc Sự", "Tác giả: Hà Văn Quyết – Bí thư Đảng ủy xã"
+  "Bảo Lâm - Uỷ viên UBKT Huyện uỷ" -> "Bảo Lâm", "Tác giả: Hà Văn Quyết – Bí thư Đảng ủy xã"
   -> "Hà Văn Quyết"; a source after it: "Thu Hà - Theo Báo Tuyên Quang" -> "Thu Hà"
 - an organisation alone as the last line of the article is a collective byline, kept as
   written ("PHƯỜNG MAI DỊCH", "Ban Tuyên giáo Huyện ủy"): see `is_collective_org`
@@ -241,7 +241,7 @@ def parse_line(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], t
         if not piece:
             return None
         if authors and _is_affiliation(piece):
-            break  # "Minh Kiên - Trung tâm Văn hóa huyện", "Quốc Sự - Uỷ viên UBKT Huyện uỷ", "- TRƯỞNG BAN"
+            break  # "Minh Kiên - Trung tâm Văn hóa huyện", "Bảo Lâm - Uỷ viên UBKT Huyện uỷ", "- TRƯỞNG BAN"
         found = _AUTHOR.search(piece)
         whole = found is not None and found.span() == (0, len(piece))
         if found is not None and whole and is_name(found.group("author")):
