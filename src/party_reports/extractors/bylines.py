@@ -123,7 +123,8 @@ _AUTHOR = compile_verbose(
     r"""
     (?-i:                                                        # capitals matter here
     (?P<author>
-        (?: \p{Lu} \. [ \t]? ){1,3} \p{Lu} [\p{L}']{0,9}        # N.Mai, T.LĨNH, T. Vương, D.Q
+        (?: PV | BTV | CTV ) [ \t] (?i: tổng [ \t] hợp ) (?!\w)     # PV tổng hợp: a desk byline
+      | (?: \p{Lu} \. [ \t]? ){1,3} \p{Lu} [\p{L}']{0,9}        # N.Mai, T.LĨNH, T. Vương, D.Q
       | \p{Lu} [\p{L}']{0,9} (?: [ \t] \p{Lu} [\p{L}']{0,9} ){0,4}   # Phương Nam, THU HƯƠNG, H'Hen Niê
       | \p{Lu} (?: \. \p{Lu} )+ \.?                              # P.V, L.T.
     )
