@@ -27,6 +27,7 @@ read, so the cost is bounded whatever the size.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 SAMPLE = 1 << 16
 MIN_HITS = 3
@@ -88,7 +89,8 @@ def legacy_font_encoding(text: str) -> str | None:
     True
     """
     # The Catalan middle dot ("col·lecció") is not TCVN3 "ã" (no syllable is "lãl").
-    sample = text[:SAMPLE].replace("l·l", "ll").replace("L·L", "LL")
+    # NFC first: the byte-letters are precomposed (À, Æ), so NFD input reads the same.
+    sample = unicodedata.normalize("NFC", text[:SAMPLE]).replace("l·l", "ll").replace("L·L", "LL")
     if _ANY.search(sample) is None:
         return None
     words = sum(1 for _ in _WORD.finditer(sample))
