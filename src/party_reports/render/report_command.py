@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .page_file import write_page
+
 
 def _cmd_report(args: argparse.Namespace) -> int:
     try:
@@ -19,17 +21,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except (IndexingError, RuntimeError) as exc:
         print(f"party-reports: {exc}", file=sys.stderr)
         return 2
-    out = Path(args.out)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_text(page, encoding="utf-8")
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        print(f"party-reports: {out}: cannot write ({exc.strerror})", file=sys.stderr)
-        return 2
-    print(f"party-reports: wrote {out} ({len(page.encode('utf-8')) // 1024} KiB)", file=sys.stderr)
-    return 0
+    return write_page(Path(args.out), page)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

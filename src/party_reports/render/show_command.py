@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..decoding import ENCODING_HELP
+from .page_file import write_page
 
 
 def _read(name: str, encoding: str | None) -> str:
@@ -36,17 +37,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     except (OSError, DecodeError, RuntimeError) as exc:
         print(f"party-reports: {exc}", file=sys.stderr)
         return 2
-    out = Path(args.out)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_text(page, encoding="utf-8")
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        print(f"party-reports: {out}: cannot write ({exc.strerror})", file=sys.stderr)
-        return 2
-    print(f"party-reports: wrote {out} ({len(page.encode('utf-8')) // 1024} KiB)", file=sys.stderr)
-    return 0
+    return write_page(Path(args.out), page)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
