@@ -108,18 +108,28 @@ def run_batch(
     except BaseException:
         _abort(writers)
         raise
-    for ws in writers.values():
-        for w in ws:
-            w.close()
+    _close(writers)
     summary.articles = summary.items.pop("articles", 0)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _record_to_tables(writers: dict[str, list[TableWriter]], record: dict[str, Any], summary: Summary) -> None:
-    for table, row in record_rows(record):
+def _rows_to_tables(
+    writers: dict[str, list[TableWriter]], rows: Iterable[tuple[str, dict[str, Any]]], summary: Summary
+) -> None:
+    for table, row in rows:
         _write_all(writers[table], row)
         summary.items[table] += 1
+
+
+def _record_to_tables(writers: dict[str, list[TableWriter]], record: dict[str, Any], summary: Summary) -> None:
+    _rows_to_tables(writers, record_rows(record), summary)
+
+
+def _close(writers: dict[str, list[TableWriter]]) -> None:
+    for ws in writers.values():
+        for w in ws:
+            w.close()
 
 
 def _abort(writers: dict[str, list[TableWriter]]) -> None:
@@ -142,9 +152,7 @@ def write_tables(
             for n, line in enumerate(journal, 1):
                 rows, problem = _journal_rows(line, n)
                 if problem is None:
-                    for table, row in rows:
-                        _write_all(writers[table], row)
-                        summary.items[table] += 1
+                    _rows_to_tables(writers, rows, summary)
                 else:
                     _write_all(writers["errors"], error_row(f"{out_dir / JOURNAL}:{n}", None, problem))
                     summary.errors += 1
@@ -161,9 +169,7 @@ def write_tables(
     except BaseException:
         _abort(writers)
         raise
-    for ws in writers.values():
-        for w in ws:
-            w.close()
+    _close(writers)
     summary.articles = summary.items.pop("articles", 0)
 
 

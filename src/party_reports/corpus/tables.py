@@ -108,8 +108,8 @@ def _as_list(raw: Any) -> list[str]:
 # nulled); str and bool columns keep the value as it is.
 _CONVERT: dict[ColumnType, Callable[[Any], Any]] = {"date": _as_date, "int": _as_int, "float": float, "list": _as_list}
 _NAMES: dict[str, tuple[str, ...]] = {table: tuple(name for name, _ in columns) for table, columns in COLUMNS.items()}
-_CONVERSIONS: dict[str, tuple[tuple[str, Callable[[Any], Any], Any], ...]] = {
-    table: tuple((name, _CONVERT[kind], [] if kind == "list" else None) for name, kind in columns if kind in _CONVERT)
+_CONVERSIONS: dict[str, tuple[tuple[str, Callable[[Any], Any], bool], ...]] = {
+    table: tuple((name, _CONVERT[kind], kind == "list") for name, kind in columns if kind in _CONVERT)
     for table, columns in COLUMNS.items()
 }
 
@@ -120,9 +120,9 @@ def _row(table: str, data: Mapping[str, Any], extra: Mapping[str, Any] | None = 
     row: Row = {name: get(name) for name in _NAMES[table]}
     if extra:
         row.update(extra)
-    for name, convert, empty in _CONVERSIONS[table]:
+    for name, convert, is_list in _CONVERSIONS[table]:
         raw = row[name]
-        row[name] = (list(empty) if isinstance(empty, list) else empty) if raw is None else convert(raw)
+        row[name] = ([] if is_list else None) if raw is None else convert(raw)
     return row
 
 
