@@ -65,8 +65,8 @@ def parse_dates(
 def parse_documents(text: str, *, options: Options | None = None) -> list[DocumentRef]:
     """The document references `parse(text)` reports.
 
-    >>> [(d.kind, d.number) for d in parse_documents("Kế hoạch số 58-KH/ĐU ngày 02/11/2022")]
-    [('kế hoạch', '58-KH/ĐU')]
+    >>> [(d.kind, d.number) for d in parse_documents("Kế hoạch số 41-KH/ĐU ngày 17/3/2023")]
+    [('kế hoạch', '41-KH/ĐU')]
     """
     return _items(_run(text, options, "documents"), "documents", DocumentRef)
 
