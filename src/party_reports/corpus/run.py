@@ -9,6 +9,7 @@ come back in order, so the output equals the `jobs=1` output and memory stays fl
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import itertools
 import re
@@ -52,7 +53,7 @@ class Parsed:
             self._report.append(Report.model_validate_json(self.report_json, context={"source": self.text}))
         return self._report[0]
 
-    @property
+    @functools.cached_property  # read by the journal line and the table record alike
     def text_sha256(self) -> str:
         return hashlib.sha256((self.text or "").encode("utf-8", "surrogatepass")).hexdigest()
 
